@@ -1,0 +1,126 @@
+"""Field types shared by the models: slugs, text, durations, strict booleans, safe links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .duration import DURATION_PATTERN, Duration, DurationError, parse_duration
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+MAX_SLUG_LENGTH = 60
+
+
+def suggest_slug(text: str) -> str:
+    """Turn any text into the closest valid id, e.g. "Kunde beschwert sich" → "kunde-beschwert-sich"."""
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    return slug[:MAX_SLUG_LENGTH].strip("-") or "neue-id"
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG_RE.match(value) or len(value) > MAX_SLUG_LENGTH:
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' ist keine gültige ID: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne "
+            "Bindestriche (höchstens {limit} Zeichen), weil die ID Teil der Adresse ist; "
+            "Vorschlag: '{suggestion}'",
+            {"value": value, "suggestion": suggest_slug(value), "limit": MAX_SLUG_LENGTH},
+        )
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "Text darf nicht leer sein")
+    return value
+
+
+def _check_line(value: str) -> str:
+    _check_text(value)
+    if "\n" in value.strip() or "\r" in value.strip():
+        raise PydanticCustomError(
+            "multi_line",
+            "hier ist nur eine Zeile erlaubt; kürzen Sie den Text oder verteilen Sie ihn auf mehrere Felder",
+        )
+    return value.strip()
+
+
+def _to_duration(value: Any) -> Any:
+    if isinstance(value, Duration):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("duration_type", "Zeitangabe erwartet, z. B. '4 h' oder '2 Tage'")
+    try:
+        return parse_duration(value)
+    except DurationError as error:
+        raise PydanticCustomError("duration", str(error)) from None
+
+
+def _to_strict_bool(value: Any) -> Any:
+    """Accept only YAML 1.2's true/false: `yes`, `on` or `1` are typos more often than intent."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise PydanticCustomError("strict_bool", "'{value}' ist kein Wahrheitswert: schreiben Sie true oder false",
+                              {"value": value})
+
+
+def _to_strict_int(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]{0,5}|0", value.strip()):
+        return int(value)
+    raise PydanticCustomError("strict_int", "'{value}' ist keine ganze Zahl", {"value": value})
+
+
+_SAFE_URL_RE = re.compile(r"^(https://|http://|mailto:)[^\s<>\"'`]+$")
+
+
+def _check_url(value: str) -> str:
+    if not _SAFE_URL_RE.match(value.strip()):
+        raise PydanticCustomError(
+            "url",
+            "'{value}' ist keine erlaubte Adresse: nur https://, http:// oder mailto: ohne Leerzeichen",
+            {"value": value},
+        )
+    return value.strip()
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+"""A lowercase kebab-case id; it doubles as URL path and anchor."""
+
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+"""Non-empty free text, possibly several paragraphs; always shown as plain text."""
+
+Line = Annotated[
+    str, AfterValidator(_check_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\n]+\\n?$"})
+]
+"""Non-empty text on one line (titles, table cells)."""
+
+DurationField = Annotated[
+    Duration,
+    BeforeValidator(_to_duration),
+    PlainSerializer(lambda d: d.label, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["4 h", "24 Stunden", "2 Tage"]}),
+]
+"""A duration written as "4 h", "24 Stunden", "2 Tage" or "sofort"."""
+
+StrictBool = Annotated[bool, BeforeValidator(_to_strict_bool), WithJsonSchema({"type": "boolean"})]
+"""true or false, and nothing YAML 1.1 would also read as a boolean."""
+
+StrictInt = Annotated[int, BeforeValidator(_to_strict_int), WithJsonSchema({"type": "integer", "minimum": 0})]
+"""A whole number written in digits."""
+
+Url = Annotated[
+    str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)\\S+$"})
+]
+"""An https, http or mailto link; never javascript: or data:."""

@@ -1,0 +1,422 @@
+"""Typed, frozen models of the guideline: one class per noun of the guideline.
+
+Field descriptions are German: they become the JSON Schema that contributors' editors show.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import DurationField, Line, Slug, StrictBool, StrictInt, Text, Url
+
+
+class Model(BaseModel):
+    """Base of all guideline models: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+# --- closed vocabularies -------------------------------------------------------------------------
+
+
+class Task(enum.Enum):
+    """A recurring task on a channel."""
+
+    MONITORING = "monitoring"
+    POSTING = "posting"
+    REPLYING = "replying"
+    ESCALATION = "escalation"
+    REPORTING = "reporting"
+
+    @property
+    def label(self) -> str:
+        return _TASK_LABELS[self]
+
+
+_TASK_LABELS = {
+    Task.MONITORING: "Monitoring",
+    Task.POSTING: "Beiträge veröffentlichen",
+    Task.REPLYING: "Antworten",
+    Task.ESCALATION: "Eskalation entscheiden",
+    Task.REPORTING: "Reporting",
+}
+
+
+class TrainingFormat(enum.Enum):
+    """How a training module is delivered."""
+
+    WORKSHOP = "workshop"
+    SELF_STUDY = "self-study"
+    SHADOWING = "shadowing"
+
+    @property
+    def label(self) -> str:
+        return {"workshop": "Workshop", "self-study": "Selbststudium", "shadowing": "Hospitation"}[self.value]
+
+
+class PolicyLevel(enum.Enum):
+    """How a policy check reports a breach."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    OFF = "off"
+
+
+class ContentOrigin(enum.Enum):
+    """Who produces a kind of content."""
+
+    OWN = "own"
+    THIRD_PARTY = "third-party"
+
+    @property
+    def label(self) -> str:
+        return {"own": "Eigene Inhalte", "third-party": "Inhalte Dritter"}[self.value]
+
+
+# --- organisation ---------------------------------------------------------------------------------
+
+
+class Contact(Model):
+    name: Line = Field(description="Name der Ansprechperson oder des Teams für Fragen zum Leitfaden.")
+    email: Url | None = Field(None, description="E-Mail-Adresse als mailto:-Link, z. B. mailto:social@example.de.")
+    phone: Line | None = Field(None, description="Telefonnummer oder Durchwahl.")
+    chat: Line | None = Field(None, description="Chat-Kanal im Intranet, z. B. #social-media.")
+
+
+class Policies(Model):
+    """How strictly each policy check of the guideline's own rules is enforced."""
+
+    department_on_team: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Abteilung hat mindestens eine Rolle im Social-Media-Team."
+    )
+    no_trainee_ownership: PolicyLevel = Field(
+        PolicyLevel.ERROR,
+        description="Rollen, die Azubis/Praktikant:innen übernehmen dürfen, verantworten weder Szenarien noch "
+        "das Antworten auf einem Kanal.",
+    )
+    response_time_within_maximum: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Die Erstreaktionszeit jedes Szenarios liegt innerhalb des Maximums."
+    )
+    channel_owner_and_deputy: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jeder Kanal hat eine verantwortliche Rolle und eine Vertretung."
+    )
+    customer_roles_trained: PolicyLevel = Field(
+        PolicyLevel.ERROR,
+        description="Jede Rolle im Kundendialog hat Pflichtschulungen, und diese existieren.",
+    )
+    templates_free_of_breach_phrases: PolicyLevel = Field(
+        PolicyLevel.WARNING,
+        description="Antwortvorlagen enthalten keine Signalphrasen, die gegen eine Tonalitätsregel verstoßen.",
+    )
+    channel_security: PolicyLevel = Field(
+        PolicyLevel.ERROR,
+        description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
+    )
+
+
+class Organisation(Model):
+    """organisation.yml: who publishes this guideline and its global settings."""
+
+    name: Line = Field(description="Name des Unternehmens, wie er im Leitfaden erscheint.")
+    guideline_title: Line = Field(description="Titel des Leitfadens, z. B. 'Social-Media-Leitfaden'.")
+    summary: Text = Field(description="Worum es im Leitfaden geht: zwei, drei Sätze für die Startseite.")
+    audience: Text = Field(description="Für wen der Leitfaden gilt.")
+    contact: Contact = Field(description="Wer Fragen zum Leitfaden beantwortet.")
+    max_first_response: DurationField = Field(
+        description="Längste erlaubte Zeit bis zur ersten Reaktion auf einem Kanal, z. B. '24 h'."
+    )
+    review_interval: DurationField = Field(description="Wie oft der Leitfaden überprüft wird, z. B. '6 Monate'.")
+    team_principles: tuple[Text, ...] = Field(
+        (), description="Grundsätze der Zusammenarbeit im Social-Media-Team (erscheinen auf der Startseite)."
+    )
+    policies: Policies = Field(
+        default_factory=Policies, description="Wie streng die automatischen Prüfungen des Leitfadens sind."
+    )
+
+
+# --- tone -----------------------------------------------------------------------------------------
+
+
+class Example(Model):
+    write: Text = Field(description="So schreiben wir (gutes Beispiel).")
+    instead_of: Text = Field(description="Statt so (schlechtes Beispiel).")
+
+
+class ToneRule(Model):
+    id: Slug = Field(description="Eindeutige ID der Regel; Teil der Adresse, z. B. 'freundlich'.")
+    title: Line = Field(description="Kurzer Titel der Regel.")
+    rule: Line = Field(description="Die Regel in einem Satz.")
+    why: Text = Field(description="Warum die Regel wichtig ist.")
+    examples: tuple[Example, ...] = Field(min_length=1, description="Beispielpaare: so schreiben wir / statt so.")
+    breach_phrases: tuple[Line, ...] = Field(
+        (), description="Formulierungen, die auf einen Verstoß hindeuten (werden in Antwortvorlagen gesucht)."
+    )
+
+
+class ToneFile(Model):
+    """tone.yml: the tone rules."""
+
+    rules: tuple[ToneRule, ...] = Field(min_length=1, description="Die Tonalitätsregeln in Lesereihenfolge.")
+
+
+# --- departments and roles ------------------------------------------------------------------------
+
+
+class Department(Model):
+    id: Slug = Field(description="Eindeutige ID der Abteilung, z. B. 'kundenservice'.")
+    name: Line = Field(description="Name der Abteilung.")
+    description: Text = Field(description="Was die Abteilung zur Social-Media-Arbeit beiträgt.")
+    customer_facing: StrictBool = Field(
+        False, description="true, wenn die Abteilung nah am Kunden arbeitet (CRM, Hotline, Beratung)."
+    )
+
+
+class DepartmentsFile(Model):
+    """departments.yml: the company's departments."""
+
+    departments: tuple[Department, ...] = Field(min_length=1, description="Alle Abteilungen des Unternehmens.")
+
+
+class Role(Model):
+    id: Slug = Field(description="Eindeutige ID der Rolle, z. B. 'community-manager'.")
+    title: Line = Field(description="Bezeichnung der Rolle.")
+    department: Slug = Field(description="ID der Abteilung, zu der die Rolle gehört.")
+    summary: Text = Field(description="Was die Rolle tut, in ein, zwei Sätzen.")
+    responsibilities: tuple[Line, ...] = Field(min_length=1, description="Aufgaben der Rolle, je eine Zeile.")
+    social_media_team: StrictBool = Field(
+        False, description="true, wenn die Rolle zum Social-Media-Team gehört (eine Person pro Abteilung)."
+    )
+    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kund:innen spricht.")
+    trainee_allowed: StrictBool = Field(
+        False, description="true, wenn Azubis oder Praktikant:innen die Rolle übernehmen dürfen (nur unterstützend)."
+    )
+    in_employment_contract: StrictBool = Field(
+        False, description="true, wenn die Social-Media-Verantwortung im Arbeitsvertrag festgehalten ist."
+    )
+    required_training: tuple[Slug, ...] = Field(
+        (), description="IDs der Schulungsmodule, die vor dem ersten Kundendialog abgeschlossen sein müssen."
+    )
+
+
+class RolesFile(Model):
+    """roles.yml: the roles of the social media work."""
+
+    roles: tuple[Role, ...] = Field(min_length=1, description="Alle Rollen.")
+
+
+# --- channels -------------------------------------------------------------------------------------
+
+
+class ChannelLink(Model):
+    channel: Slug = Field(description="ID des Kanals, auf den verwiesen wird.")
+    how: Line = Field(description="Wie der Verweis aussieht, z. B. 'Teaser mit Link auf den Blogartikel'.")
+
+
+class ChannelLegal(Model):
+    imprint: Line = Field(description="Wo das Impressum verlinkt ist (höchstens zwei Klicks entfernt).")
+    privacy: Line = Field(description="Wo die Datenschutzerklärung verlinkt ist.")
+    joint_controller: Text | None = Field(
+        None, description="Hinweis zur gemeinsamen Verantwortlichkeit (Art. 26 DSGVO), z. B. bei Fanseiten."
+    )
+    admins: tuple[Slug, ...] = Field(description="Rollen mit Admin-Zugang; mindestens zwei.")
+    two_factor: StrictBool = Field(description="true, wenn alle Admin-Konten Zwei-Faktor-Authentifizierung nutzen.")
+    notes: tuple[Line, ...] = Field((), description="Weitere rechtliche oder Sicherheitshinweise.")
+
+
+class Channel(Model):
+    id: Slug = Field(description="Eindeutige ID des Kanals, z. B. 'facebook'.")
+    name: Line = Field(description="Name des Kanals, z. B. 'Facebook-Seite'.")
+    url: Url | None = Field(None, description="Adresse des Kanals.")
+    purpose: Text = Field(description="Wozu wir den Kanal nutzen.")
+    audience: Line = Field(description="Wen wir dort erreichen.")
+    content_types: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dort erscheinen.")
+    rhythm: Line = Field(description="Wie oft wir posten, z. B. '3 Beiträge pro Woche'.")
+    service_hours: Line = Field(description="Wann der Kanal betreut wird, z. B. 'Mo–Fr 8–18 Uhr'.")
+    owner: Slug = Field(description="ID der verantwortlichen Rolle.")
+    deputy: Slug = Field(description="ID der vertretenden Rolle.")
+    links_to: tuple[ChannelLink, ...] = Field((), description="Wie der Kanal auf andere Kanäle verweist.")
+    legal: ChannelLegal = Field(description="Rechtliches und Sicherheit.")
+
+
+class ChannelsFile(Model):
+    """channels.yml: the channels the company is present on."""
+
+    channels: tuple[Channel, ...] = Field(min_length=1, description="Alle Kanäle.")
+
+
+# --- role matrix ----------------------------------------------------------------------------------
+
+
+class Assignment(Model):
+    channel: Slug = Field(description="ID des Kanals.")
+    task: Task = Field(description="Aufgabe: monitoring, posting, replying, escalation oder reporting.")
+    responsible: Slug = Field(description="ID der Rolle, die die Aufgabe ausführt (R).")
+    approves: Slug | None = Field(None, description="ID der Rolle, die freigibt und rechenschaftspflichtig ist (A).")
+    consulted: tuple[Slug, ...] = Field((), description="IDs der Rollen, die beraten (C).")
+    informed: tuple[Slug, ...] = Field((), description="IDs der Rollen, die informiert werden (I).")
+    rhythm: Line = Field(description="Wie oft, z. B. 'täglich 9, 13 und 17 Uhr'.")
+
+
+class MatrixFile(Model):
+    """matrix.yml: who does what, on which channel, how often."""
+
+    assignments: tuple[Assignment, ...] = Field(min_length=1, description="Zuordnungen Kanal × Aufgabe → Rollen.")
+
+
+# --- escalation -----------------------------------------------------------------------------------
+
+
+class EscalationLevel(Model):
+    id: Slug = Field(description="Eindeutige ID der Stufe, z. B. 'stufe-1'.")
+    title: Line = Field(description="Name der Stufe, z. B. 'Alltag'.")
+    description: Text = Field(description="Woran man die Stufe erkennt.")
+    informed: tuple[Slug, ...] = Field((), description="IDs der Rollen, die informiert werden.")
+    max_first_response: DurationField = Field(description="Längste Zeit bis zur ersten Reaktion, z. B. '1 h'.")
+    pause_scheduled_posts: StrictBool = Field(description="true, wenn geplante Beiträge pausiert werden.")
+    decides: Slug = Field(description="ID der Rolle, die auf dieser Stufe entscheidet.")
+
+
+class EscalationFile(Model):
+    """escalation.yml: the escalation levels, from everyday to crisis."""
+
+    levels: tuple[EscalationLevel, ...] = Field(min_length=1, description="Die Stufen, aufsteigend.")
+
+
+# --- scenarios ------------------------------------------------------------------------------------
+
+
+class Step(Model):
+    role: Slug = Field(description="ID der Rolle, die den Schritt ausführt.")
+    action: Text = Field(description="Was zu tun ist.")
+    deadline: DurationField | None = Field(None, description="Bis wann, ab Eingang, z. B. '1 h' oder 'sofort'.")
+
+
+class Escalation(Model):
+    when: Line = Field(description="Wann eskaliert wird.")
+    to: Slug = Field(description="ID der Rolle, an die eskaliert wird.")
+    level: Slug = Field(description="ID der Eskalationsstufe, die dann gilt.")
+
+
+class ReplyTemplate(Model):
+    title: Line = Field(description="Wofür die Vorlage gedacht ist.")
+    text: Text = Field(description="Der Vorlagentext; Platzhalter in eckigen Klammern, z. B. [Name].")
+
+
+class Scenario(Model):
+    """scenarios/<id>.yml: one agreed procedure."""
+
+    id: Slug = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
+    title: Line = Field(description="Titel, z. B. 'Ein Kunde beschwert sich'.")
+    question: Line = Field(description="Die Frage, unter der Leser:innen suchen: 'Was tun, wenn …?'")
+    trigger: Text = Field(description="Woran man erkennt, dass dieses Szenario vorliegt.")
+    escalation_level: Slug = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")
+    first_response: DurationField = Field(description="Längste Zeit bis zur ersten öffentlichen Reaktion.")
+    owner: Slug = Field(description="ID der Rolle, die das Szenario verantwortet.")
+    channels: tuple[Slug, ...] = Field((), description="IDs der Kanäle, auf denen es typischerweise vorkommt.")
+    steps: tuple[Step, ...] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
+    escalate: tuple[Escalation, ...] = Field((), description="Wann und an wen eskaliert wird.")
+    reply_templates: tuple[ReplyTemplate, ...] = Field((), description="Antwortvorlagen.")
+    donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
+    tone_rules: tuple[Slug, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
+    training: tuple[Slug, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
+    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leser:innen das Szenario finden.")
+
+
+# --- training -------------------------------------------------------------------------------------
+
+
+class OutlineItem(Model):
+    title: Line = Field(description="Titel des Abschnitts.")
+    duration: DurationField | None = Field(None, description="Dauer des Abschnitts.")
+    content: Text | None = Field(None, description="Was in diesem Abschnitt passiert.")
+
+
+class Exercise(Model):
+    title: Line = Field(description="Titel der Übung.")
+    description: Text = Field(description="Aufgabenstellung.")
+
+
+class SelfCheck(Model):
+    question: Line = Field(description="Frage zur Selbstkontrolle.")
+    answer: Text = Field(description="Erwartete Antwort.")
+
+
+class TrainingModule(Model):
+    """training/<id>.yml: one training module."""
+
+    id: Slug = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
+    title: Line = Field(description="Titel des Moduls.")
+    summary: Text = Field(description="Worum es geht.")
+    audience: tuple[Slug, ...] = Field(min_length=1, description="IDs der Rollen, für die das Modul gedacht ist.")
+    duration: DurationField = Field(description="Gesamtdauer, z. B. '3 h' oder '2 Tage'.")
+    format: TrainingFormat = Field(description="Format: workshop, self-study oder shadowing.")
+    objectives: tuple[Line, ...] = Field(min_length=1, description="Lernziele.")
+    prerequisites: tuple[Slug, ...] = Field((), description="IDs der Module, die vorher abgeschlossen sein müssen.")
+    outline: tuple[OutlineItem, ...] = Field(min_length=1, description="Ablauf.")
+    exercises: tuple[Exercise, ...] = Field((), description="Übungen.")
+    self_check: tuple[SelfCheck, ...] = Field((), description="Fragen zur Selbstkontrolle.")
+
+
+# --- process and strategy -------------------------------------------------------------------------
+
+
+class Kpi(Model):
+    name: Line = Field(description="Name der Kennzahl.")
+    description: Text = Field(description="Was sie misst und warum.")
+    target: Line = Field(description="Zielwert.")
+    source: Line = Field(description="Woher die Zahl kommt.")
+    frequency: Line = Field(description="Wie oft sie erhoben wird.")
+
+
+class Phase(Model):
+    id: Slug = Field(description="Eindeutige ID der Phase, z. B. 'monitoring'.")
+    number: StrictInt = Field(description="Nummer der Phase (1–5).")
+    title: Line = Field(description="Titel der Phase.")
+    goal: Text = Field(description="Ziel der Phase.")
+    activities: tuple[Line, ...] = Field(min_length=1, description="Tätigkeiten.")
+    outputs: tuple[Line, ...] = Field(min_length=1, description="Ergebnisse.")
+    roles: tuple[Slug, ...] = Field(min_length=1, description="IDs der beteiligten Rollen.")
+    kpis: tuple[Kpi, ...] = Field((), description="Kennzahlen (vor allem in der Erfolgsmessung).")
+
+
+class ProcessFile(Model):
+    """process.yml: the five process phases."""
+
+    introduction: Text = Field(description="Einleitung zum Prozess.")
+    phases: tuple[Phase, ...] = Field(min_length=1, description="Die Phasen in ihrer Reihenfolge.")
+
+
+class ContentSource(Model):
+    origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kund:innen).")
+    source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Produktmanagement' oder 'Fans'.")
+    department: Slug | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
+    content: Text = Field(description="Welche Inhalte das sind.")
+    rework: Text = Field(description="Was pro Plattform überarbeitet werden muss.")
+    allowed_messages: tuple[Line, ...] = Field(
+        (), description="Welche Botschaften aus dieser Quelle kommen dürfen (vor allem bei Dritten)."
+    )
+
+
+class PlatformContent(Model):
+    channel: Slug = Field(description="ID des Kanals.")
+    content: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dieser Kanal bekommt.")
+
+
+class CoreMessage(Model):
+    title: Line = Field(description="Die Kernbotschaft in wenigen Worten.")
+    description: Text = Field(description="Was wir damit meinen.")
+
+
+class StrategyFile(Model):
+    """strategy.yml: the content strategy."""
+
+    direction: Text = Field(description="Strategische Ausrichtung.")
+    core_messages: tuple[CoreMessage, ...] = Field(min_length=1, description="Kernbotschaften.")
+    sources: tuple[ContentSource, ...] = Field(min_length=1, description="Woher Inhalte kommen.")
+    platform_content: tuple[PlatformContent, ...] = Field(
+        min_length=1, description="Welche Plattform welche Inhalte bekommt."
+    )
+    linking: Text = Field(description="Wie die Plattformen miteinander verknüpft sind.")
+    practice: Text = Field(description="Warum sauber aufgesetzte, geübte Prozesse Kosten sparen und Reichweite bringen.")
