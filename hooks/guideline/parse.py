@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, DiagnosticCode
 from .layout import DataKind
 from .source import LoadedFile, SourceMap
 
@@ -27,6 +27,9 @@ class ParsedFile(Generic[M]):
     model: M
     source_map: SourceMap
 
+
+CODES: tuple[DiagnosticCode, ...] = ()
+"""Every diagnostic code this module emits, documented for the contributors' page."""
 
 def parse_file(kind: DataKind, loaded: LoadedFile) -> tuple[ParsedFile[BaseModel] | None, tuple[Diagnostic, ...]]:
     """Validate one loaded file against its kind's model."""

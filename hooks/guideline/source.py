@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Union
 
-from .diagnostics import Diagnostic, Position
+from .diagnostics import Diagnostic, DiagnosticCode, Position
 
 PlainData = Union[dict[str, "PlainData"], list["PlainData"], str, None]
 DataPath = tuple[Union[str, int], ...]
@@ -56,6 +56,9 @@ class LoadedFile:
     def path(self) -> PurePosixPath:
         return self.source_map.path
 
+
+CODES: tuple[DiagnosticCode, ...] = ()
+"""Every diagnostic code this module emits, documented for the contributors' page."""
 
 def load_yaml(path: PurePosixPath, content: bytes) -> tuple[LoadedFile | None, tuple[Diagnostic, ...]]:
     """Load one YAML file safely; return its data and source map, or None and the reasons why not."""
