@@ -36,9 +36,14 @@ MISSING_FILE_CODE = "G004"
 
 
 def assemble_guideline(
-    parsed_files: tuple[ParsedFile[models.Model], ...], data_root: PurePosixPath
+    parsed_files: tuple[ParsedFile[models.Model], ...],
+    present_kinds: frozenset[DataKind],
+    data_root: PurePosixPath,
 ) -> tuple[Guideline | None, tuple[Diagnostic, ...]]:
-    """Gather parsed files into one Guideline; report single-file kinds that are missing."""
+    """Gather parsed files into one Guideline; report single-file kinds whose file does not exist.
+
+    A file that exists but failed to parse was already reported: it makes the result None silently.
+    """
     singles: dict[DataKind, ParsedFile[models.Model]] = {}
     folders: dict[DataKind, list[ParsedFile[models.Model]]] = {kind: [] for kind in FOLDER_KINDS}
     for parsed in parsed_files:
@@ -46,7 +51,7 @@ def assemble_guideline(
             folders[parsed.kind].append(parsed)
         else:
             singles[parsed.kind] = parsed
-    missing = [kind for kind in SINGLE_FILE_KINDS if kind not in singles]
+    missing = [kind for kind in SINGLE_FILE_KINDS if kind not in present_kinds]
     diagnostics = tuple(
         Diagnostic(
             code=MISSING_FILE_CODE,
@@ -58,7 +63,7 @@ def assemble_guideline(
         )
         for kind in missing
     )
-    if missing:
+    if any(kind not in singles for kind in SINGLE_FILE_KINDS):
         return None, diagnostics
     return (
         Guideline(

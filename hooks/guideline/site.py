@@ -105,7 +105,8 @@ def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, R
     files, diagnostics = read_data_files(data_dir, repo_root)
     parsed, parse_diagnostics = parse_source_files(files)
     data_root = _display_path(data_dir, repo_root)
-    guideline, assembly_diagnostics = assemble_guideline(parsed, data_root)
+    present = frozenset(source.kind for source in files)
+    guideline, assembly_diagnostics = assemble_guideline(parsed, present, data_root)
     collected = [*diagnostics, *parse_diagnostics, *assembly_diagnostics]
     if guideline is not None and not any(d.severity is Severity.ERROR for d in collected):
         collected.extend(check_guideline(guideline))
