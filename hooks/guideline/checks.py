@@ -1,18 +1,64 @@
 """Cross-checks over the whole guideline: ids, references, cycles, and the guideline's own policies.
 
 Contract: check_guideline(guideline) -> diagnostics (G2xx references, G3xx content policy), each at
-the position of the offending value, found through the file's source map.
+the position of the offending value, found through the file's source map. The checks themselves live
+in references.py, prerequisites.py and policies.py; this module composes them.
 """
 
 from __future__ import annotations
 
+from . import policies, prerequisites, references
 from .corpus import Guideline
-from .diagnostics import Diagnostic, DiagnosticCode
+from .diagnostics import Diagnostic, DiagnosticCode, sort_diagnostics
+from .findings import finding_at
 
+PHASE_ORDER_CODE = "G205"
 
-CODES: tuple[DiagnosticCode, ...] = ()
-"""Every diagnostic code this module emits, documented for the contributors' page."""
+CODES: tuple[DiagnosticCode, ...] = (
+    *references.CODES,
+    *prerequisites.CODES,
+    DiagnosticCode(
+        code=PHASE_ORDER_CODE,
+        title="Phasen falsch nummeriert",
+        explanation="Die Phasen in process.yml sind von 1 an fortlaufend nummeriert, in der Reihenfolge, in der "
+        "sie in der Datei stehen.",
+        fix="Nummern korrigieren oder die Phasen in die richtige Reihenfolge bringen.",
+    ),
+    *policies.CODES,
+)
+"""Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
+
 
 def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
     """Run every cross-check and policy check; return all problems."""
-    raise NotImplementedError
+    definitions = references.defined_ids(guideline)
+    return sort_diagnostics(
+        (
+            *references.check_duplicate_ids(definitions),
+            *references.check_references(definitions, references.referenced_ids(guideline)),
+            *prerequisites.check_self_prerequisites(guideline.training),
+            *prerequisites.check_prerequisite_cycles(guideline.training),
+            *check_phase_numbers(guideline),
+            *policies.check_policies(guideline),
+        )
+    )
+
+
+def check_phase_numbers(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Report the first phase whose number breaks the sequence 1, 2, …, n."""
+    phases = guideline.process.model.phases
+    for index, phase in enumerate(phases):
+        if phase.number == index + 1:
+            continue
+        found = ", ".join(str(p.number) for p in phases)
+        return (
+            finding_at(
+                guideline.process,
+                ("phases", index, "number"),
+                PHASE_ORDER_CODE,
+                f"die {index + 1}. Phase hat die Nummer {phase.number}, erwartet wird {index + 1}",
+                notes=(f"die Phasen sind von 1 an fortlaufend nummeriert; gefunden: {found}",),
+                help_text="korrigieren Sie die Nummer oder bringen Sie die Phasen in die richtige Reihenfolge",
+            ),
+        )
+    return ()

@@ -89,7 +89,8 @@ def format_diagnostic(diagnostic: Diagnostic) -> str:
 def format_report(report: Report) -> str:
     """Format all diagnostics and a closing summary line."""
     blocks = [format_diagnostic(d) for d in report.diagnostics]
-    summary = f"{len(report.errors)} Fehler, {len(report.warnings)} Warnungen"
+    warnings = len(report.warnings)
+    summary = f"{len(report.errors)} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'}"
     return "\n".join([*blocks, summary]) if blocks else summary
 
 
