@@ -19,7 +19,6 @@ from .render import RenderedPage, render_pages
 from .source import load_yaml
 
 UNKNOWN_FILE_CODE = "G003"
-MAX_FILE_BYTES = 512 * 1024
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,23 @@ Contract (implemented below):
   a plain empty value, `~` or `null` is None. Models convert text to bool/int/Duration strictly.
 - The source map gives, for every path tuple (keys and list indices) the 1-based position of the
   value and, for mapping entries, of the key.
+
+The stages: source_text (bytes → text: size, encoding, control characters), yaml_events (events →
+data: anchors, tags, documents, keys, depth, length), yaml_errors (syntax errors in German).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Union
 
-from .diagnostics import Diagnostic, DiagnosticCode, Position
+from . import source_text, yaml_errors, yaml_events
+from .diagnostics import Diagnostic, DiagnosticCode, Position, sort_diagnostics
+from .source_text import decode_source
+from .yaml_errors import translate_yaml_error
+from .yaml_events import MAX_PROBLEMS, DataPath, PlainData, read_document
 
-PlainData = Union[dict[str, "PlainData"], list["PlainData"], str, None]
-DataPath = tuple[Union[str, int], ...]
+__all__ = ["CODES", "DataPath", "LoadedFile", "PlainData", "SourceMap", "load_yaml"]
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,31 @@ class LoadedFile:
         return self.source_map.path
 
 
-CODES: tuple[DiagnosticCode, ...] = ()
-"""Every diagnostic code this module emits, documented for the contributors' page."""
+CODES: tuple[DiagnosticCode, ...] = tuple(
+    sorted((*source_text.CODES, *yaml_errors.CODES, *yaml_events.CODES), key=lambda entry: entry.code)
+)
+"""Every diagnostic code the loader emits (through its stages), documented for the contributors' page."""
+
+TRUNCATED_NOTE = "weitere Probleme in dieser Datei werden erst angezeigt, wenn diese behoben sind"
+
 
 def load_yaml(path: PurePosixPath, content: bytes) -> tuple[LoadedFile | None, tuple[Diagnostic, ...]]:
     """Load one YAML file safely; return its data and source map, or None and the reasons why not."""
-    raise NotImplementedError
+    text, diagnostics = decode_source(path, content)
+    if text is None:
+        return None, diagnostics
+    document = read_document(path, text)
+    found = [*diagnostics, *document.diagnostics]
+    if document.syntax_error is not None:
+        found.extend(translate_yaml_error(path, text, document.syntax_error))
+    if found:
+        return None, _capped(sort_diagnostics(found))
+    return LoadedFile(document.data, SourceMap(path, document.values, document.keys)), ()
+
+
+def _capped(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Keep the first MAX_PROBLEMS diagnostics; say on the last one that there are more."""
+    if len(diagnostics) <= MAX_PROBLEMS:
+        return diagnostics
+    last = diagnostics[MAX_PROBLEMS - 1]
+    return (*diagnostics[: MAX_PROBLEMS - 1], replace(last, notes=(*last.notes, TRUNCATED_NOTE)))
