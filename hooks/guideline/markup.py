@@ -15,8 +15,10 @@ import re
 # `=` also becomes an entity: a line of `===` under a paragraph would otherwise make it a heading, and
 # Python-Markdown does not accept `\=`. The backslashed set is exactly what Python-Markdown (with the
 # tables extension) accepts as escapes; any other backslash would show on the page.
-_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "=": "&#61;"}
-_ESCAPE_RE = re.compile(r"[&<>\"=\\`*_{}\[\]()#+\-.!|]")
+# `~` likewise: `~~~` opens a fence under pymdownx.superfences. A leading `?` becomes an entity
+# because `???` opens a collapsible block under pymdownx.details; elsewhere a `?` is just a question.
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "=": "&#61;", "~": "&#126;"}
+_ESCAPE_RE = re.compile(r"[&<>\"=~\\`*_{}\[\]()#+\-.!|]")
 
 
 class Markdown(str):
@@ -35,7 +37,10 @@ def _escape_char(match: re.Match[str]) -> str:
 def escape_inline(text: str) -> Markdown:
     """Escape one line of contributor text so Markdown shows it literally; newlines become spaces."""
     single_line = " ".join(text.split())
-    return Markdown(_ESCAPE_RE.sub(_escape_char, single_line))
+    escaped = _ESCAPE_RE.sub(_escape_char, single_line)
+    if escaped.startswith("?"):
+        escaped = "&#63;" + escaped[1:]
+    return Markdown(escaped)
 
 
 def escape_block(text: str, indent: int = 0) -> Markdown:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,8 +19,16 @@ from typing import Any
 
 import jinja2
 
+from .fields import SLUG_PATTERN
+from .links import Link
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
-from .pages import Link, PlannedPage
+from .pages import PlannedPage
+
+# Characters an external address may keep as they are; everything else (brackets, parentheses,
+# quotes, backslashes, backticks, spaces) is percent-encoded so it cannot end the Markdown link.
+_URL_SAFE = "/:?#&=%@+,;~!$*"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_CODE_SPAN_RE = re.compile(r"(`[^`\n]+`)")
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,11 @@ def _finalize(context: jinja2.runtime.Context, value: Any) -> str:
 
 
 def _render_link(context: jinja2.runtime.Context, link: Link) -> Markdown:
-    return Markdown(f"[{escape_inline(link.label)}]({relative_href(link.target, context['page_uri'])})")
+    if link.is_external:
+        href = urllib.parse.quote(link.target, safe=_URL_SAFE)
+    else:
+        href = relative_href(link.target, context["page_uri"])
+    return Markdown(f"[{escape_inline(link.label)}]({href})")
 
 
 @jinja2.pass_context
@@ -73,14 +87,44 @@ def _fence_filter(text: str, indent: int = 0) -> Markdown:
     return Markdown(f"{fence}text\n{body}\n{pad}{fence}")
 
 
-def _join_filter(items: Iterable[Any], separator: str = ", ") -> Markdown:
-    return Markdown(separator.join(_finalize_detached(item) for item in items))
+@jinja2.pass_context
+def _join_filter(
+    context: jinja2.runtime.Context, items: Iterable[Any], separator: str = ", ", empty: str = ""
+) -> Markdown:
+    """Join values (text or links) as the template would print each; the separator and `empty` are ours."""
+    printed = [_finalize(context, item) for item in items]
+    return Markdown(separator.join(printed) if printed else escape_inline(empty))
 
 
-def _finalize_detached(item: Any) -> str:
-    if isinstance(item, Markdown):
-        return item
-    return escape_inline(str(item))
+@jinja2.pass_context
+def _row_filter(context: jinja2.runtime.Context, cells: Iterable[Any]) -> Markdown:
+    """Return a table row whose cells are printed like any value: escaped text or links."""
+    return Markdown("| " + " | ".join(_finalize(context, cell) for cell in cells) + " |")
+
+
+def _table_rule_filter(columns: int) -> Markdown:
+    """Return the line under a table's header row."""
+    return Markdown("|" + " --- |" * columns)
+
+
+def _anchor_filter(anchor: str) -> Markdown:
+    """Return an attr_list id for a heading, e.g. `{#freundlich}`; only slugs can become anchors."""
+    if not _SLUG_RE.match(anchor):
+        raise ValueError(f"not a valid anchor: {anchor!r}")
+    return Markdown(f"{{#{anchor}}}")
+
+
+def _code_text_filter(text: str) -> Markdown:
+    """Show our own documentation text, where `backticks` mark code, with everything else escaped."""
+    parts = []
+    for part in _CODE_SPAN_RE.split(text):
+        if _CODE_SPAN_RE.fullmatch(part):
+            parts.append(part)
+        elif part:
+            lead = " " if part[0].isspace() else ""
+            trail = " " if part[-1].isspace() and part.strip() else ""
+            parts.append(lead + escape_inline(part) + trail)
+    return Markdown("".join(parts))
 
 
 def make_environment() -> jinja2.Environment:
@@ -94,7 +138,16 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(link=_link_filter, block=_block_filter, fence=_fence_filter, join_text=_join_filter)
+    environment.filters.update(
+        link=_link_filter,
+        block=_block_filter,
+        fence=_fence_filter,
+        join_text=_join_filter,
+        row=_row_filter,
+        table_rule=_table_rule_filter,
+        anchor=_anchor_filter,
+        code_text=_code_text_filter,
+    )
     return environment
 
 
@@ -107,8 +160,11 @@ def front_matter(title: str) -> str:
 def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedPage:
     """Render one planned page with its template and typed context."""
     template = environment.get_template(page.template)
-    body = template.render(page=page.context, page_uri=page.src_uri)
-    return RenderedPage(src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title) + body, edit_path=page.edit_path)
+    # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
+    body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
+    return RenderedPage(
+        src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title) + body, edit_path=page.edit_path
+    )
 
 
 def render_pages(pages: Iterable[PlannedPage]) -> tuple[RenderedPage, ...]:

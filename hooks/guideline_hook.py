@@ -1,0 +1,64 @@
+"""MkDocs adapter: run the guideline core, then hand its pages to MkDocs with edit links to their YAML.
+
+All logic lives in the `guideline` package; this file only translates. It keeps no state at module
+level (it stays loaded between rebuilds under `mkdocs serve`): the build result travels on the config.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from guideline.diagnostics import format_diagnostic, format_report
+from guideline.site import SiteBuild, build_site
+
+DATA_FOLDER = "guideline_data"
+BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
+
+log = logging.getLogger("mkdocs.plugins.guideline")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate the guideline and render its pages; errors stop the build, warnings fail --strict."""
+    repo_root = Path(config.config_file_path).resolve().parent
+    build = build_site(repo_root / DATA_FOLDER, repo_root)
+    if build.report.errors:
+        raise PluginError("Der Leitfaden enthält Fehler:\n" + format_report(build.report))
+    for warning in build.report.warnings:
+        log.warning(format_diagnostic(warning))
+    config[BUILD_KEY] = build
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages; every edit link points at the repository file the page comes from."""
+    build: SiteBuild = config[BUILD_KEY]
+    repo_root = Path(config.config_file_path).resolve().parent
+    docs_prefix = Path(config.docs_dir).resolve().relative_to(repo_root).as_posix()
+    for file in files:
+        if file.generated_by is None:
+            file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    for page in build.pages:
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            raise PluginError(_collision_message(page.src_uri, str(page.edit_path), existing, docs_prefix))
+        generated = File.generated(config, page.src_uri, content=page.markdown)
+        generated.edit_uri = str(page.edit_path)
+        files.append(generated)
+    return files
+
+
+def _collision_message(src_uri: str, source: str, existing: File, docs_prefix: str) -> str:
+    if existing.generated_by is None:
+        return (
+            f"{docs_prefix}/{src_uri}: die Seite wird aus {source} erzeugt und darf nicht zusätzlich von Hand "
+            f"in {docs_prefix}/ liegen\n    help: löschen oder verschieben Sie {docs_prefix}/{src_uri}"
+        )
+    return (
+        f"{source}: die Seite '{src_uri}' würde zweimal erzeugt (zuerst aus {existing.edit_uri})\n"
+        "    help: wählen Sie eine andere ID; 'index' und 'eskalation' sind für feste Seiten reserviert"
+    )

@@ -1,0 +1,348 @@
+"""Stage 4: planning pages from a small guideline — URLs, edit paths, and contexts with resolved links."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pytest
+
+from guideline import links as urls
+from guideline.corpus import Guideline
+from guideline.curriculum import curriculum_order, with_prerequisites
+from guideline.diagnostics import format_report
+from guideline.links import Link, reading_key
+from guideline.models import TrainingModule
+from guideline.pages import PlannedPage, plan_pages
+from guideline.render import render_pages
+from guideline.site import load_guideline
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+GOLDEN_DATA = REPO_ROOT / "tests" / "golden" / "guideline_data"
+DATA = PurePosixPath("tests/golden/guideline_data")
+
+
+@pytest.fixture(scope="module")
+def guideline() -> Guideline:
+    """Load the small golden guideline through the real pipeline; it must be free of diagnostics."""
+    loaded, report = load_guideline(GOLDEN_DATA, REPO_ROOT)
+    assert loaded is not None and not report.diagnostics, format_report(report)
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def pages(guideline: Guideline) -> dict[str, PlannedPage]:
+    return {page.src_uri: page for page in plan_pages(guideline)}
+
+
+def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
+    planned = [page.src_uri for page in plan_pages(guideline)]
+    assert planned == [
+        "index.md",
+        "kanaele.md",
+        "mitmachen/fehlercodes.md",
+        "prozess/index.md",
+        "prozess/strategie.md",
+        "rollen/azubi.md",
+        "rollen/community-manager.md",
+        "rollen/index.md",
+        "rollen/social-media-lead.md",
+        "schulungen/grundlagen.md",
+        "schulungen/index.md",
+        "schulungen/kundendialog.md",
+        "szenarien/beschwerde.md",
+        "szenarien/eskalation.md",
+        "szenarien/index.md",
+        "szenarien/krise.md",
+        "tonalitaet.md",
+    ]
+
+
+def test_edit_paths_point_at_the_data_file_each_page_comes_from(pages: dict[str, PlannedPage]) -> None:
+    edit = {uri: str(page.edit_path) for uri, page in pages.items()}
+    assert edit["index.md"] == f"{DATA}/organisation.yml"
+    assert edit["tonalitaet.md"] == f"{DATA}/tone.yml"
+    assert edit["rollen/index.md"] == f"{DATA}/matrix.yml"
+    assert edit["rollen/azubi.md"] == f"{DATA}/roles.yml"
+    assert edit["kanaele.md"] == f"{DATA}/channels.yml"
+    assert edit["szenarien/index.md"] == f"{DATA}/escalation.yml"
+    assert edit["szenarien/eskalation.md"] == f"{DATA}/escalation.yml"
+    assert edit["szenarien/beschwerde.md"] == f"{DATA}/scenarios/beschwerde.yml"
+    assert edit["schulungen/index.md"] == f"{DATA}/training/grundlagen.yml"  # first module of the curriculum
+    assert edit["schulungen/kundendialog.md"] == f"{DATA}/training/kundendialog.yml"
+    assert edit["prozess/index.md"] == f"{DATA}/process.yml"
+    assert edit["prozess/strategie.md"] == f"{DATA}/strategy.yml"
+    assert edit["mitmachen/fehlercodes.md"] == "hooks/guideline/codes.py"
+
+
+def test_titles_come_from_the_data(pages: dict[str, PlannedPage]) -> None:
+    assert pages["index.md"].title == "Start"
+    assert pages["index.md"].context.guideline_title == "Social-Media-Leitfaden"
+    assert pages["szenarien/beschwerde.md"].title == "Ein Kunde beschwert sich öffentlich"
+    assert pages["rollen/community-manager.md"].title == "Community-Manager:in"
+    assert pages["schulungen/kundendialog.md"].title == "Kundendialog"
+
+
+def test_start_page_links_every_scenario_by_its_question_sorted(pages: dict[str, PlannedPage]) -> None:
+    start = pages["index.md"].context
+    assert start.quick_links == (
+        Link("Was tun, wenn ein Shitstorm losbricht?", "szenarien/krise.md"),
+        Link("Was tun, wenn sich jemand öffentlich beschwert?", "szenarien/beschwerde.md"),
+    )
+    assert [(g.rule, g.summary) for g in start.tone_rules] == [
+        (Link("Freundlich", "tonalitaet.md#freundlich"), "Wir sind freundlich, auch wenn es hoch hergeht."),
+        (Link("Klar", "tonalitaet.md#klar"), "Kurze Sätze, keine Fachbegriffe."),
+    ]
+    assert start.contact.email == Link("social@beispiel.de", "mailto:social@beispiel.de")
+    assert start.contact.phone is None
+    assert start.max_first_response == "spätestens 24 Stunden nach Eingang"
+    assert start.contributing == Link("Mitmachen", "mitmachen/index.md")
+
+
+def test_scenario_context_resolves_roles_levels_rules_and_modules(pages: dict[str, PlannedPage]) -> None:
+    scenario = pages["szenarien/beschwerde.md"].context
+    assert scenario.level == Link("Alltag", "szenarien/eskalation.md#stufe-1")
+    assert scenario.owner == Link("Community-Manager:in", "rollen/community-manager.md")
+    assert scenario.first_response == "spätestens 4 Stunden nach Eingang"
+    assert scenario.channels == (Link("Instagram", "kanaele.md#instagram"),)
+    assert [(s.number, s.role.target, s.deadline) for s in scenario.steps] == [
+        (1, "rollen/community-manager.md", "1 Stunde"),
+        (2, "rollen/community-manager.md", "4 Stunden"),
+        (3, "rollen/azubi.md", None),
+    ]
+    (escalation,) = scenario.escalations
+    assert (escalation.when, escalation.to.target, escalation.level) == (
+        "Mehr als 20 Beschwerden in einer Stunde",
+        "rollen/social-media-lead.md",
+        Link("Krise", "szenarien/eskalation.md#stufe-2"),
+    )
+    assert scenario.tone_rules == (Link("Freundlich", "tonalitaet.md#freundlich"),)
+    assert scenario.training == (Link("Kundendialog", "schulungen/kundendialog.md"),)
+    assert scenario.index == Link("Alle Szenarien", "szenarien/index.md")
+
+
+def test_immediate_deadlines_read_sofort(pages: dict[str, PlannedPage]) -> None:
+    (step,) = pages["szenarien/krise.md"].context.steps
+    assert step.deadline == "sofort"
+
+
+def test_scenario_index_groups_by_starting_level_in_level_order(pages: dict[str, PlannedPage]) -> None:
+    groups = pages["szenarien/index.md"].context.groups
+    assert [(g.id, [row.scenario.target for row in g.rows]) for g in groups] == [
+        ("stufe-1", ["szenarien/beschwerde.md"]),
+        ("stufe-2", ["szenarien/krise.md"]),
+    ]
+    assert groups[0].rows[0].first_response == "4 Stunden"
+
+
+def test_escalation_levels_list_who_decides_and_which_scenarios_lead_there(pages: dict[str, PlannedPage]) -> None:
+    first, crisis = pages["szenarien/eskalation.md"].context.levels
+    assert (first.decides.target, first.informed, first.pause_scheduled_posts) == (
+        "rollen/community-manager.md", (), False,
+    )
+    assert crisis.starts == (Link("Was tun, wenn ein Shitstorm losbricht?", "szenarien/krise.md"),)
+    assert crisis.escalated_to == (Link("Was tun, wenn sich jemand öffentlich beschwert?", "szenarien/beschwerde.md"),)
+    assert crisis.max_first_response == "spätestens 1 Stunde nach Eingang"
+
+
+def test_role_matrix_has_a_table_per_channel_and_an_overview(pages: dict[str, PlannedPage]) -> None:
+    matrix = pages["rollen/index.md"].context
+    instagram, blog = matrix.channels
+    assert instagram.anchor == "matrix-instagram"
+    assert [row.task for row in instagram.rows] == ["Monitoring", "Antworten"]  # task order, not file order
+    replying = instagram.rows[1]
+    assert (replying.responsible.label, replying.approves, replying.informed) == (
+        "Community-Manager:in",
+        Link("Social-Media-Lead", "rollen/social-media-lead.md"),
+        (Link("Azubi Social Media", "rollen/azubi.md"),),
+    )
+    assert [row.task for row in blog.rows] == ["Beiträge veröffentlichen"]
+    assert matrix.overview.channels == (
+        Link("Instagram", "rollen/index.md#matrix-instagram"),
+        Link("Blog", "rollen/index.md#matrix-blog"),
+    )
+    assert [(row.role.label, row.cells) for row in matrix.overview.rows] == [
+        ("Social-Media-Lead", ("A", "R")),
+        ("Community-Manager:in", ("R, C", "–")),
+        ("Azubi Social Media", ("R, I", "–")),
+    ]
+
+
+def test_departments_separate_team_roles_from_the_others(pages: dict[str, PlannedPage]) -> None:
+    communication, service = pages["rollen/index.md"].context.departments
+    assert communication.anchor == "abteilung-kommunikation"
+    assert communication.team_roles == (Link("Social-Media-Lead", "rollen/social-media-lead.md"),)
+    assert communication.other_roles == (Link("Azubi Social Media", "rollen/azubi.md"),)
+    assert (service.customer_facing, service.team_roles[0].target) == (True, "rollen/community-manager.md")
+
+
+def test_role_page_gathers_everything_the_role_does(pages: dict[str, PlannedPage]) -> None:
+    role = pages["rollen/community-manager.md"].context
+    assert role.department == Link("Kundenservice", "rollen/index.md#abteilung-kundenservice")
+    assert [(d.channel.label, d.duty) for d in role.channel_duties] == [
+        ("Instagram", "Vertretung, Admin"),
+        ("Blog", "Vertretung, Admin"),
+    ]
+    assert [(a.channel.label, a.task, a.letters) for a in role.assignments] == [
+        ("Instagram", "Monitoring", "C"),
+        ("Instagram", "Antworten", "R"),
+    ]
+    assert [link.target for link in role.owned_scenarios] == ["szenarien/beschwerde.md"]
+    assert [(p.scenario.target, p.steps) for p in role.scenario_steps] == [("szenarien/beschwerde.md", "1, 2")]
+    assert role.decides_levels == (Link("Alltag", "szenarien/eskalation.md#stufe-1"),)
+    # kundendialog is required and needs grundlagen first: both, in curriculum order
+    assert [(n.module.target, n.duration, n.required) for n in role.training] == [
+        ("schulungen/grundlagen.md", "2 Stunden", False),
+        ("schulungen/kundendialog.md", "1 Tag", True),
+    ]
+    assert role.audience_of == ()  # both modules it is audience of are already listed as training
+
+
+def test_trainee_role_page(pages: dict[str, PlannedPage]) -> None:
+    role = pages["rollen/azubi.md"].context
+    assert (role.trainee_allowed, role.in_employment_contract, role.owned_scenarios) == (True, False, ())
+    assert role.audience_of == (Link("Grundlagen Social Media", "schulungen/grundlagen.md"),)
+    assert role.phases == (Link("Monitoring", "prozess/index.md#monitoring"),)
+    assert [(a.task, a.letters) for a in role.assignments] == [("Monitoring", "R"), ("Antworten", "I")]
+
+
+def test_channel_context_has_legal_box_matrix_rows_and_strategy(pages: dict[str, PlannedPage]) -> None:
+    instagram, blog = pages["kanaele.md"].context.channels
+    assert instagram.url == Link("https://www.instagram.com/beispiel", "https://www.instagram.com/beispiel")
+    assert instagram.url.is_external and not instagram.owner.is_external
+    assert instagram.links_to[0].channel == Link("Blog", "kanaele.md#blog")
+    assert instagram.legal.admins[0] == Link("Social-Media-Lead", "rollen/social-media-lead.md")
+    assert instagram.legal.joint_controller == "Meta und wir sind gemeinsam verantwortlich."
+    assert instagram.platform_content == ("Fotos aus dem Alltag", "Fan-Fotos")
+    assert [row.task for row in instagram.matrix_rows] == ["Monitoring", "Antworten"]
+    assert instagram.matrix == Link("Instagram", "rollen/index.md#matrix-instagram")
+    assert (blog.url, blog.legal.joint_controller, blog.scenarios) == (None, None, ())
+
+
+def test_curriculum_and_training_pages(pages: dict[str, PlannedPage]) -> None:
+    rows = pages["schulungen/index.md"].context.rows
+    assert [(r.number, r.module.target, r.duration, r.format) for r in rows] == [
+        (1, "schulungen/grundlagen.md", "2 Stunden", "Selbststudium"),
+        (2, "schulungen/kundendialog.md", "1 Tag", "Workshop"),
+    ]
+    module = pages["schulungen/kundendialog.md"].context
+    assert module.number == 2
+    assert module.prerequisites == (Link("Grundlagen Social Media", "schulungen/grundlagen.md"),)
+    assert module.required_by == (Link("Community-Manager:in", "rollen/community-manager.md"),)
+    assert module.scenarios == (Link("Ein Kunde beschwert sich öffentlich", "szenarien/beschwerde.md"),)
+    assert [(o.title, o.duration, o.content) for o in module.outline] == [
+        ("Beispiele besprechen", "3 Stunden", "Wir sehen uns echte Kommentare an.")
+    ]
+    followed_by = pages["schulungen/grundlagen.md"].context.followed_by
+    assert followed_by == (Link("Kundendialog", "schulungen/kundendialog.md"),)
+
+
+def test_process_and_strategy(pages: dict[str, PlannedPage]) -> None:
+    process = pages["prozess/index.md"].context
+    assert [(p.number, p.id) for p in process.phases] == [(1, "monitoring"), (2, "erfolgsmessung")]
+    (kpi,) = process.kpis
+    assert (kpi.kpi.name, kpi.phase) == ("Antwortzeit", Link("Erfolgsmessung", "prozess/index.md#erfolgsmessung"))
+    strategy = pages["prozess/strategie.md"].context
+    assert [(g.origin, [s.source for s in g.sources]) for g in strategy.source_groups] == [
+        ("Eigene Inhalte", ["Kundenservice"]),
+        ("Inhalte Dritter", ["Fans"]),
+    ]
+    assert strategy.source_groups[0].sources[0].department == Link(
+        "Kundenservice", "rollen/index.md#abteilung-kundenservice"
+    )
+
+
+def test_error_code_page_lists_every_code(pages: dict[str, PlannedPage]) -> None:
+    from guideline.codes import all_codes
+
+    assert pages["mitmachen/fehlercodes.md"].context.codes == all_codes()
+
+
+# --- every link of every context resolves to a planned page and an anchor on it -------------------
+
+
+def _links_in(value: Any) -> Iterator[Link]:
+    if isinstance(value, Link):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _links_in(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _links_in(item)
+
+
+def test_every_link_resolves_to_a_page_and_anchor(guideline: Guideline) -> None:
+    planned = plan_pages(guideline)
+    markdown = {page.src_uri: page.markdown for page in render_pages(planned)}
+    known = set(markdown) | {urls.CONTRIBUTING_PAGE}  # the contributing guide is hand-written in docs/
+    checked = 0
+    for page in planned:
+        for link in _links_in(page.context):
+            if link.is_external:
+                continue
+            target, _, anchor = link.target.partition("#")
+            assert target in known, f"{page.src_uri}: link to unknown page {link.target}"
+            if anchor:
+                assert "{#" + anchor + "}" in markdown[target], f"{page.src_uri}: no anchor {link.target}"
+            checked += 1
+    assert checked > 100
+
+
+def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
+    markdown = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline))}
+    anchors_per_page = {uri: re.findall(r"\{#([a-z0-9-]+)\}", text) for uri, text in markdown.items()}
+    for uri, anchors in anchors_per_page.items():
+        assert len(anchors) == len(set(anchors)), f"{uri}: duplicate anchors {sorted(anchors)}"
+    assert anchors_per_page["tonalitaet.md"] == ["freundlich", "klar"]
+    assert anchors_per_page["kanaele.md"] == ["instagram", "blog"]
+    assert anchors_per_page["szenarien/eskalation.md"] == ["stufe-1", "stufe-2"]
+    assert anchors_per_page["prozess/index.md"] == ["monitoring", "erfolgsmessung"]
+
+
+def test_reserved_ids_are_the_fixed_pages_in_each_folder() -> None:
+    assert urls.RESERVED_IDS["szenarien"] == {"index", "eskalation"}
+    assert urls.scenario_page("eskalation") == urls.ESCALATION_PAGE
+    assert urls.role_page("index") == urls.ROLES_PAGE
+    assert urls.training_page("index") == urls.CURRICULUM_PAGE
+
+
+# --- curriculum order ------------------------------------------------------------------------------
+
+
+def _module(module_id: str, title: str, *prerequisites: str) -> TrainingModule:
+    return TrainingModule.model_validate(
+        {
+            "id": module_id, "title": title, "summary": "s", "audience": ["r"], "duration": "1 h",
+            "format": "workshop", "objectives": ["o"], "prerequisites": list(prerequisites),
+            "outline": [{"title": "t"}],
+        }
+    )
+
+
+def test_curriculum_puts_prerequisites_first_and_breaks_ties_by_title() -> None:
+    modules = (
+        _module("c", "Zielgruppen", "a"),
+        _module("a", "Übersicht"),  # Ü sorts with U, before Z
+        _module("b", "Antworten"),
+        _module("d", "Abschluss", "c", "b"),
+    )
+    assert [m.id for m in curriculum_order(modules)] == ["b", "a", "c", "d"]
+
+
+def test_curriculum_survives_cycles_and_unknown_prerequisites() -> None:
+    modules = (_module("a", "B-Modul", "b"), _module("b", "A-Modul", "a"), _module("c", "C-Modul", "fehlt"))
+    assert [m.id for m in curriculum_order(modules)] == ["c", "b", "a"]
+
+
+def test_with_prerequisites_is_transitive_and_ignores_unknown_ids() -> None:
+    modules = (_module("a", "A"), _module("b", "B", "a"), _module("c", "C", "b"), _module("d", "D"))
+    assert with_prerequisites(["c", "unbekannt"], modules) == {"a", "b", "c"}
+
+
+def test_reading_key_sorts_umlauts_with_their_base_letter() -> None:
+    words = ["Zebra", "Ärger", "apfel", "Ofen", "Öl"]
+    assert sorted(words, key=reading_key) == ["apfel", "Ärger", "Ofen", "Öl", "Zebra"]
