@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from guideline.diagnostics import format_diagnostic, format_report
-from guideline.site import SiteBuild, build_site
+from guideline.site import SiteBuild, build_preview, build_site
 
 DATA_FOLDER = "guideline_data"
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
@@ -22,14 +22,21 @@ BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it doe
 log = logging.getLogger("mkdocs.plugins.guideline")
 
 
+def _is_live_preview(config: MkDocsConfig) -> bool:
+    """Tell `mkdocs serve` from a build: serve points site_url at its own dev address before building."""
+    host, port = config.dev_addr
+    return str(config.site_url or "").startswith((f"http://{host}:{port}/", f"http://[{host}]:{port}/"))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the guideline and render its pages; errors stop the build, warnings fail --strict."""
+    """Validate the guideline and render its pages; errors stop a build, but only replace the preview's pages."""
     repo_root = Path(config.config_file_path).resolve().parent
-    build = build_site(repo_root / DATA_FOLDER, repo_root)
-    if build.report.errors:
+    preview = _is_live_preview(config)
+    build = (build_preview if preview else build_site)(repo_root / DATA_FOLDER, repo_root)
+    if build.report.errors and not preview:
         raise PluginError("Der Leitfaden enthält Fehler:\n" + format_report(build.report))
-    for warning in build.report.warnings:
-        log.warning(format_diagnostic(warning))
+    for diagnostic in build.report.diagnostics:
+        (log.error if diagnostic in build.report.errors else log.warning)(format_diagnostic(diagnostic))
     config[BUILD_KEY] = build
     return config
 

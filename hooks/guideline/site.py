@@ -16,6 +16,7 @@ from .layout import DATA_SUFFIX, SCHEMA_DIR, DataKind, classify_data_file
 from .pages import plan_pages
 from .parse import ParsedFile, parse_file
 from .render import RenderedPage, render_pages
+from .report_page import plan_report_page
 from .source import load_yaml
 
 UNKNOWN_FILE_CODE = "G003"
@@ -124,3 +125,11 @@ def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
     if guideline is None:
         return SiteBuild(pages=(), report=report)
     return SiteBuild(pages=render_pages(plan_pages(guideline)), report=report)
+
+
+def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:
+    """Like build_site, but with errors render one page listing them, so a live preview stays up."""
+    build = build_site(data_dir, repo_root)
+    if not build.report.errors:
+        return build
+    return SiteBuild(pages=render_pages((plan_report_page(build.report),)), report=build.report)
