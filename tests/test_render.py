@@ -240,8 +240,11 @@ def test_golden_pages_convert_without_stray_syntax(guideline: Guideline) -> None
         assert "\\" not in text and "&amp;" not in text and "{#" not in text, page.src_uri
 
 
+from guideline.report_page import REPORT_PAGE_TEMPLATE  # noqa: E402  (the preview's error page)
+
+
 def test_every_template_is_used(guideline: Guideline) -> None:
-    used = {page.template for page in plan_pages(guideline)}
+    used = {page.template for page in plan_pages(guideline)} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "templates").glob("*.md.j2")}
     assert templates - used == {"_matrix_table.md.j2"}  # included by role_matrix and channels
 

@@ -1,0 +1,251 @@
+"""Command line of the guideline core: check the data, regenerate the schemas, scaffold new files.
+
+Run inside the project's venv as `python -m guideline.cli …`; contributors call it through
+`python3 build.py check|schema|new`. Exit codes: 0 ok, 1 content errors, 2 usage errors, 3 internal
+error (a bug: the message says how to report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import json
+import os
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, NoReturn, TextIO
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
+from .fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
+from .layout import DataKind, kind_by_slug
+from .scaffold import known_ids_of, scaffold_data_file
+from .schema import render_schemas
+from .site import check_site, parse_source_files, read_data_files
+
+DATA_FOLDER = "guideline_data"
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEBUG_VARIABLE = "GUIDELINE_DEBUG"
+PROG = "python3 build.py"  # contributors call this module through the launcher; messages name the launcher
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit code 2)."""
+
+
+class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter with a German usage heading."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
+
+
+class GermanArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose headings, help option and error line are German."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", GermanHelpFormatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
+# --- check ----------------------------------------------------------------------------------------
+
+
+def format_codequality(report: Report) -> str:
+    """Format the diagnostics as a GitLab Code Quality report (a JSON list of issues)."""
+    issues = [_codequality_issue(diagnostic) for diagnostic in report.diagnostics]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def _codequality_issue(diagnostic: Diagnostic) -> dict[str, object]:
+    details = [*diagnostic.notes, *([f"Tipp: {diagnostic.help}"] if diagnostic.help else [])]
+    identity = f"{diagnostic.code}|{diagnostic.path}|{diagnostic.message}"
+    return {
+        "description": f"{diagnostic.code}: {diagnostic.message}" + "".join(f" — {line}" for line in details),
+        "check_name": diagnostic.code,
+        "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
+        "severity": "major" if diagnostic.severity is Severity.ERROR else "minor",
+        "location": {"path": str(diagnostic.path), "lines": {"begin": diagnostic.position.line}},
+    }
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate the data, print every diagnostic and a summary, and write the forge reports."""
+    report = check_site(args.root / DATA_FOLDER, args.root)
+    print(format_report(report), file=out)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for diagnostic in report.diagnostics:
+            print(format_github_annotation(diagnostic), file=out)
+    if args.codequality is not None:
+        args.codequality.write_text(format_codequality(report), encoding="utf-8")
+    return EXIT_CONTENT if report.fails(strict=args.strict) else EXIT_OK
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+
+def run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the JSON Schemas, or with --check only report the ones that are out of date."""
+    data_dir = args.root / DATA_FOLDER
+    stale = []
+    for relative, text in render_schemas().items():
+        target = data_dir / relative
+        shown = PurePosixPath(DATA_FOLDER) / relative
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(shown)
+        if not args.check:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+            print(f"geschrieben: {shown}", file=out)
+    if args.check and stale:
+        for shown in stale:
+            print(f"veraltet: {shown}", file=out)
+        print("Die JSON-Schemas passen nicht zu den Modellen: python3 build.py schema ausführen.", file=out)
+        return EXIT_CONTENT
+    if not stale:
+        print("Alle JSON-Schemas sind aktuell.", file=out)
+    return EXIT_OK
+
+
+# --- new ------------------------------------------------------------------------------------------
+
+EXAMPLE_IDS = {DataKind.SCENARIO: "kunde-beschwert-sich", DataKind.TRAINING: "krisen-workshop"}
+
+
+def validate_new_id(kind: DataKind, item_id: str | None) -> str | None:
+    """Return the id to use for a new file of this kind, or raise UsageError explaining the fix."""
+    if kind.spec.folder is None:
+        if item_id is not None:
+            raise UsageError(f"'{kind.slug}' ist eine einzelne Datei ({kind.data_path()}) und braucht keine ID")
+        return None
+    if item_id is None:
+        example = EXAMPLE_IDS.get(kind, "neue-id")
+        raise UsageError(f"bitte eine ID angeben, z. B.: python3 build.py new {kind.slug} {example}")
+    if not _is_slug(item_id):
+        raise UsageError(
+            f"'{item_id}' ist keine gültige ID: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne "
+            f"Bindestriche (höchstens {MAX_SLUG_LENGTH} Zeichen); Vorschlag: '{suggest_slug(item_id)}'"
+        )
+    return item_id
+
+
+def _kind_named(name: str) -> DataKind:
+    kind = kind_by_slug(name)
+    if kind is not None:
+        return kind
+    slugs = [kind.slug for kind in DataKind]
+    close = difflib.get_close_matches(name, slugs, n=1)
+    hint = f"meinten Sie '{close[0]}'?" if close else "möglich: " + ", ".join(slugs)
+    raise UsageError(f"unbekannte Datenart '{name}'; {hint}")
+
+
+def _is_slug(text: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, text) is not None and len(text) <= MAX_SLUG_LENGTH
+
+
+def existing_models(data_dir: Path, root: Path) -> dict[DataKind, tuple[BaseModel, ...]]:
+    """Parse whatever data files parse, so that a new file can refer to ids that already exist."""
+    files, _ = read_data_files(data_dir, root)
+    parsed, _ = parse_source_files(files)
+    by_kind: dict[DataKind, tuple[BaseModel, ...]] = {}
+    for parsed_file in parsed:
+        by_kind[parsed_file.kind] = (*by_kind.get(parsed_file.kind, ()), parsed_file.model)
+    return by_kind
+
+
+def run_new(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a new data file with every field explained; never overwrite an existing one."""
+    kind = _kind_named(args.kind)
+    item_id = validate_new_id(kind, args.id)
+    data_dir = args.root / DATA_FOLDER
+    relative = kind.data_path(item_id)
+    target = data_dir / relative
+    shown = PurePosixPath(DATA_FOLDER) / relative
+    if target.exists():
+        raise UsageError(f"{shown} gibt es schon; wählen Sie eine andere ID oder bearbeiten Sie die Datei")
+    text = scaffold_data_file(kind, item_id, known_ids_of(existing_models(data_dir, args.root)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    print(f"angelegt: {shown}", file=out)
+    print("Ersetzen Sie die Platzhalter und prüfen Sie dann mit: python3 build.py check", file=out)
+    return EXIT_OK
+
+
+# --- parser and entry point -----------------------------------------------------------------------
+
+
+def make_parser() -> GermanArgumentParser:
+    """Build the command line parser."""
+    parser = GermanArgumentParser(
+        prog=PROG,
+        description="Prüft die Leitfaden-Daten, erzeugt die JSON-Schemas und legt neue Datendateien an.",
+        epilog="Exit-Codes: 0 in Ordnung, 1 Fehler in den Daten, 2 falscher Aufruf, 3 interner Fehler.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="Wurzel des Repositorys (Standard: hier)")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="BEFEHL", parser_class=GermanArgumentParser
+    )
+    check = commands.add_parser("check", help="Daten prüfen, ohne die Website zu bauen")
+    check.add_argument("--strict", action="store_true", help="auch bei Warnungen fehlschlagen")
+    check.add_argument("--codequality", type=Path, metavar="DATEI", help="GitLab-Code-Quality-Bericht schreiben")
+    check.set_defaults(run=run_check)
+    schema = commands.add_parser("schema", help="JSON-Schemas in guideline_data/schema/ neu erzeugen")
+    schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind")
+    schema.set_defaults(run=run_schema)
+    new = commands.add_parser("new", help="neue Datendatei mit allen Feldern und Erklärungen anlegen")
+    new.add_argument("kind", metavar="ART", help="Datenart: " + ", ".join(kind.slug for kind in DataKind))
+    new.add_argument("id", metavar="ID", nargs="?", help="ID des neuen Eintrags (nur bei scenario und training)")
+    new.set_defaults(run=run_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    command: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return command(args, stream)
+    except UsageError as error:
+        print(f"{PROG} {args.command}: Fehler: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:  # a traceback must never reach a contributor: say what happened and how to report it
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(_internal_error_text(), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _internal_error_text() -> str:
+    kind, value, _ = sys.exc_info()
+    summary = traceback.format_exception_only(kind, value)[-1].strip() if kind else "unbekannt"
+    return (
+        f"interner Fehler: {summary}\n"
+        "    note: das ist ein Fehler im Werkzeug, nicht in Ihren Daten\n"
+        f"    help: bitte melden; mit {DEBUG_VARIABLE}=1 erscheint die vollständige Fehlerausgabe"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,291 @@
+"""Scaffold a new data file: every field present, explained by its German description, and valid.
+
+The file is written from the kind's JSON Schema (itself generated from the models), so the scaffold,
+the editor's completion and the validation always agree. References to other data (roles, channels,
+escalation levels …) are filled with ids that already exist, so a new file passes `check` at once;
+free text is a placeholder the contributor replaces.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import models
+from .duration import DURATION_PATTERN
+from .fields import SLUG_PATTERN
+from .layout import DataKind
+from .schema import generate_schema
+
+PLACEHOLDER = "Bitte ausfüllen"
+"""The text every free-text field of a new file starts with; a check may look for it."""
+
+EXAMPLE_DURATION = "1 h"
+COMMENT_WIDTH = 100
+
+
+class Reference(enum.Enum):
+    """What kind of thing an id field points at; the value is the placeholder used when none exists yet."""
+
+    ROLE = "beispiel-rolle"
+    DEPARTMENT = "beispiel-abteilung"
+    CHANNEL = "beispiel-kanal"
+    ESCALATION_LEVEL = "beispiel-stufe"
+    TONE_RULE = "beispiel-regel"
+    TRAINING_MODULE = "beispiel-schulung"
+
+
+REFERENCES: Mapping[tuple[type[models.Model], str], Reference] = {
+    (models.Role, "department"): Reference.DEPARTMENT,
+    (models.Role, "required_training"): Reference.TRAINING_MODULE,
+    (models.ChannelLink, "channel"): Reference.CHANNEL,
+    (models.ChannelLegal, "admins"): Reference.ROLE,
+    (models.Channel, "owner"): Reference.ROLE,
+    (models.Channel, "deputy"): Reference.ROLE,
+    (models.Assignment, "channel"): Reference.CHANNEL,
+    (models.Assignment, "responsible"): Reference.ROLE,
+    (models.Assignment, "approves"): Reference.ROLE,
+    (models.Assignment, "consulted"): Reference.ROLE,
+    (models.Assignment, "informed"): Reference.ROLE,
+    (models.EscalationLevel, "informed"): Reference.ROLE,
+    (models.EscalationLevel, "decides"): Reference.ROLE,
+    (models.Step, "role"): Reference.ROLE,
+    (models.Escalation, "to"): Reference.ROLE,
+    (models.Escalation, "level"): Reference.ESCALATION_LEVEL,
+    (models.Scenario, "escalation_level"): Reference.ESCALATION_LEVEL,
+    (models.Scenario, "owner"): Reference.ROLE,
+    (models.Scenario, "channels"): Reference.CHANNEL,
+    (models.Scenario, "tone_rules"): Reference.TONE_RULE,
+    (models.Scenario, "training"): Reference.TRAINING_MODULE,
+    (models.TrainingModule, "audience"): Reference.ROLE,
+    (models.TrainingModule, "prerequisites"): Reference.TRAINING_MODULE,
+    (models.Phase, "roles"): Reference.ROLE,
+    (models.ContentSource, "department"): Reference.DEPARTMENT,
+    (models.PlatformContent, "channel"): Reference.CHANNEL,
+}
+"""What each id field points at, so a new file refers to ids that exist (a test keeps it complete)."""
+
+_OWN_ID: Mapping[type[models.Model], Reference] = {
+    models.Role: Reference.ROLE,
+    models.Department: Reference.DEPARTMENT,
+    models.Channel: Reference.CHANNEL,
+    models.EscalationLevel: Reference.ESCALATION_LEVEL,
+    models.ToneRule: Reference.TONE_RULE,
+}
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """Ids that already exist in the guideline, by what they name; references use the first of each."""
+
+    by_reference: Mapping[Reference, tuple[str, ...]] = field(default_factory=dict)
+
+    def first(self, reference: Reference) -> str:
+        """Return an existing id to refer to, or the placeholder when there is none yet."""
+        existing = self.by_reference.get(reference, ())
+        return existing[0] if existing else reference.value
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """What every step of the walk over one schema needs."""
+
+    defs: Mapping[str, Any]
+    known: KnownIds
+    item_id: str | None
+
+
+_ID_SOURCES: Mapping[DataKind, tuple[Reference, str | None]] = {
+    DataKind.ROLES: (Reference.ROLE, "roles"),
+    DataKind.DEPARTMENTS: (Reference.DEPARTMENT, "departments"),
+    DataKind.CHANNELS: (Reference.CHANNEL, "channels"),
+    DataKind.ESCALATION: (Reference.ESCALATION_LEVEL, "levels"),
+    DataKind.TONE: (Reference.TONE_RULE, "rules"),
+    DataKind.TRAINING: (Reference.TRAINING_MODULE, None),  # one module per file: the model is the item
+}
+
+
+def known_ids_of(models_by_kind: Mapping[DataKind, tuple[BaseModel, ...]]) -> KnownIds:
+    """Collect the ids that already exist, in file order, from the parsed models of each kind."""
+    collected: dict[Reference, tuple[str, ...]] = {}
+    for kind, (reference, attribute) in _ID_SOURCES.items():
+        items = [
+            item
+            for model in models_by_kind.get(kind, ())
+            for item in ((model,) if attribute is None else getattr(model, attribute))
+        ]
+        collected[reference] = tuple(item.id for item in items)
+    return KnownIds(collected)
+
+
+def scaffold_data_file(kind: DataKind, item_id: str | None, known: KnownIds) -> str:
+    """Return the text of a new, valid data file of this kind with every field explained."""
+    schema = generate_schema(kind)
+    walk = _Walk(defs=schema.get("$defs", {}), known=known, item_id=item_id)
+    path = kind.data_path(item_id)
+    lines = [*_header(kind, item_id, path), ""]
+    lines.extend(_object_lines(kind.spec.model, schema, walk, indent=0, top=True))
+    return "\n".join(lines) + "\n"
+
+
+def _header(kind: DataKind, item_id: str | None, path: PurePosixPath) -> list[str]:
+    command = " ".join(["python3 build.py new", kind.slug, *([item_id] if item_id else [])])
+    return [
+        f"# yaml-language-server: $schema={kind.schema_reference(path)}",
+        f"# {kind.spec.title}: angelegt mit `{command}`.",
+        f"# Ersetzen Sie jeden Platzhalter „{PLACEHOLDER}“ und prüfen Sie jede vorausgefüllte ID.",
+        "# Optionale Felder dürfen leer bleiben; eine leere Liste schreibt man [].",
+        "# Prüfen mit: python3 build.py check",
+    ]
+
+
+def _object_lines(model: type[models.Model], schema: Mapping[str, Any], walk: _Walk, indent: int,
+                  top: bool = False) -> list[str]:
+    required = set(schema.get("required", ()))
+    lines: list[str] = []
+    for name, prop in schema.get("properties", {}).items():
+        lines.extend(_field_lines(model, name, prop, name in required, walk, indent, top))
+    return lines
+
+
+def _field_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
+                 indent: int, top: bool) -> list[str]:
+    pad = " " * indent
+    comment = _comment_lines(prop, required, walk, pad)
+    target = _resolve(prop, walk)
+    if "properties" in target:
+        nested_model = _model_named(_ref_of(prop))
+        return [*comment, f"{pad}{name}:", *_object_lines(nested_model, target, walk, indent + 2)]
+    if target.get("type") == "array":
+        return [*comment, *_array_lines(model, name, prop, required, walk, indent)]
+    value = _scalar_value(model, name, prop, target, walk, top)
+    return [*comment, f"{pad}{name}:{'' if value is None else ' ' + _yaml_scalar(value)}"]
+
+
+def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
+                 indent: int) -> list[str]:
+    pad = " " * indent
+    item_schema = _resolve(prop["items"], walk)
+    if "properties" in item_schema:
+        item_model = _model_named(_ref_of(prop["items"]))
+        item_lines = _list_item(_object_lines(item_model, item_schema, walk, indent + 4))
+    else:
+        values = _list_values(model, name, item_schema, walk)
+        item_lines = [f"{pad}  - {_yaml_scalar(value)}" for value in values]
+    if required or prop.get("minItems", 0) >= 1:
+        return [f"{pad}{name}:", *item_lines]
+    if "properties" not in item_schema:
+        return [f"{pad}{name}: []"]
+    example = [f"{pad}# So sieht ein Eintrag aus: „{name}: []“ durch diese Zeilen ohne „# “ ersetzen."]
+    return [f"{pad}{name}: []", *example, *(f"{pad}# {line[indent:]}" for line in [f"{pad}{name}:", *item_lines])]
+
+
+def _list_values(model: type[models.Model], name: str, item_schema: Mapping[str, Any], walk: _Walk) -> list[Any]:
+    """Return one example item, or two existing ids for a list of references (two admins, two roles)."""
+    reference = REFERENCES.get((model, name))
+    existing = walk.known.by_reference.get(reference, ()) if reference is not None else ()
+    if len(existing) >= 2:
+        return list(existing[:2])
+    return [_item_value(model, name, item_schema, walk)]
+
+
+def _list_item(object_lines: list[str]) -> list[str]:
+    """Turn the lines of a mapping indented by n+4 into one list entry `  - first: …` at indent n+2."""
+    first_field = next(index for index, line in enumerate(object_lines) if not line.lstrip().startswith("#"))
+    line = object_lines[first_field]
+    indent = len(line) - len(line.lstrip())
+    dashed = f"{' ' * (indent - 2)}- {line.lstrip()}"
+    comments = [f"{' ' * (indent - 2)}{c.lstrip()}" for c in object_lines[:first_field]]
+    return [*comments, dashed, *object_lines[first_field + 1:]]
+
+
+def _scalar_value(model: type[models.Model], name: str, prop: Mapping[str, Any], target: Mapping[str, Any],
+                  walk: _Walk, top: bool) -> Any:
+    if top and name == "id" and walk.item_id is not None:
+        return walk.item_id
+    if "default" in prop:
+        return prop["default"]
+    return _item_value(model, name, target, walk)
+
+
+def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any], walk: _Walk) -> Any:
+    """Return an example value that the schema and the checks accept."""
+    if "enum" in target:
+        return target["enum"][0]
+    kind = target.get("type")
+    if kind == "boolean":
+        return False
+    if kind == "integer":
+        return 1
+    pattern = target.get("pattern")
+    if pattern == SLUG_PATTERN:
+        return _slug_value(model, name, walk)
+    if pattern == DURATION_PATTERN:
+        return EXAMPLE_DURATION
+    return PLACEHOLDER
+
+
+def _slug_value(model: type[models.Model], name: str, walk: _Walk) -> str:
+    reference = REFERENCES.get((model, name))
+    if reference is not None:
+        return walk.known.first(reference)
+    own = _OWN_ID.get(model)
+    return own.value if own is not None and name == "id" else "beispiel-id"
+
+
+def _comment_lines(prop: Mapping[str, Any], required: bool, walk: _Walk, pad: str) -> list[str]:
+    target = _resolve(prop, walk)
+    notes = ["Pflichtfeld" if required else "optional"]
+    if target.get("type") == "array" and target.get("minItems"):
+        notes.append(f"mindestens {target['minItems']} Eintrag" + ("" if target["minItems"] == 1 else "e"))
+    if "enum" in target:
+        notes.append("erlaubt: " + ", ".join(str(value) for value in target["enum"]))
+    if target.get("pattern") == DURATION_PATTERN:
+        notes.append("Zeitangabe wie 30 min, 4 h, 2 Tage oder sofort")
+    text = f"{prop.get('description', '')} ({'; '.join(notes)})"
+    return [f"{pad}# {line}" for line in textwrap.wrap(text, COMMENT_WIDTH - len(pad) - 2)]
+
+
+def _resolve(prop: Mapping[str, Any], walk: _Walk) -> Mapping[str, Any]:
+    """Follow a `$ref` and unwrap an optional `anyOf [X, null]` to the schema of X."""
+    if "anyOf" in prop:
+        prop = next(option for option in prop["anyOf"] if option.get("type") != "null")
+    if "$ref" in prop:
+        return walk.defs[prop["$ref"].rsplit("/", 1)[-1]]
+    return prop
+
+
+def _ref_of(prop: Mapping[str, Any]) -> str:
+    if "anyOf" in prop:
+        prop = next(option for option in prop["anyOf"] if option.get("type") != "null")
+    return str(prop["$ref"])
+
+
+def _model_named(ref: str) -> type[models.Model]:
+    return getattr(models, ref.rsplit("/", 1)[-1])  # $defs keys are the model class names
+
+
+_PLAIN_RE = re.compile(r"^([A-Za-zÄÖÜäöüß][\w .,äöüÄÖÜß-]*|[0-9]+ [A-Za-z]+)$")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def _yaml_scalar(value: Any) -> str:
+    """Write a scalar as YAML, quoting only when a plain scalar could be read as something else."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_scalar(item) for item in value) + "]"
+    text = str(value)
+    if isinstance(value, int) or (_PLAIN_RE.match(text) and text.lower() not in _YAML_WORDS):
+        return text
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,207 @@
+"""The JSON Schemas for editors: committed = generated, complete, German, and they accept the shipped data."""
+
+from __future__ import annotations
+
+import enum
+import json
+import subprocess
+import sys
+import typing
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel
+
+from guideline import models
+from guideline.fields import SLUG_PATTERN
+from guideline.layout import DataKind, classify_data_file
+from guideline.parse import parse_file
+from guideline.scaffold import REFERENCES, KnownIds, scaffold_data_file
+from guideline.schema import SCHEMA_DIALECT, render_schemas
+from guideline.source import load_yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "guideline_data"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+def committed_schema(kind: DataKind) -> dict[str, Any]:
+    return json.loads((DATA / kind.schema_path).read_text(encoding="utf-8"))
+
+
+def data_files(data_dir: Path) -> dict[DataKind, list[Path]]:
+    """Every data file under data_dir, grouped by kind."""
+    grouped: dict[DataKind, list[Path]] = {}
+    for path in sorted(data_dir.rglob("*.yml")):
+        kind = classify_data_file(PurePosixPath(path.relative_to(data_dir).as_posix()))
+        if kind is not None:
+            grouped.setdefault(kind, []).append(path)
+    return grouped
+
+
+def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    """Validate files with check-jsonschema, which reads YAML as YAML 1.2 the way editors do."""
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+# --- drift and shape ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(DataKind), ids=lambda kind: kind.slug)
+def test_committed_schema_equals_generated(kind: DataKind) -> None:
+    path = DATA / kind.schema_path
+    generated = render_schemas()[kind.schema_path]
+    assert path.is_file(), f"{path.relative_to(REPO)} is missing: run python3 build.py schema"
+    assert path.read_text(encoding="utf-8") == generated, (
+        f"{path.relative_to(REPO)} is out of date: run python3 build.py schema"
+    )
+
+
+def test_schema_folder_holds_only_generated_schemas() -> None:
+    expected = {kind.schema_path.name for kind in DataKind}
+    assert {path.name for path in (DATA / "schema").iterdir()} == expected
+
+
+@pytest.mark.parametrize("kind", list(DataKind), ids=lambda kind: kind.slug)
+def test_schema_is_valid_draft_2020_12_with_german_head(kind: DataKind) -> None:
+    schema = committed_schema(kind)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == SCHEMA_DIALECT
+    assert schema["$id"] == f"urn:guideline:schema:{kind.slug}"
+    assert schema["title"] == kind.spec.title
+    assert schema["description"].startswith(f"{kind.spec.title}: Aufbau der Datei guideline_data/")
+
+
+def walk_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Yield every subschema that declares properties."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield node
+        for value in node.values():
+            yield from walk_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk_objects(value)
+
+
+@pytest.mark.parametrize("kind", list(DataKind), ids=lambda kind: kind.slug)
+def test_every_object_forbids_unknown_keys_and_every_property_is_described(kind: DataKind) -> None:
+    schema = committed_schema(kind)
+    for node in walk_objects(schema):
+        assert node["additionalProperties"] is False
+        for name, prop in node["properties"].items():
+            assert prop.get("description", "").strip(), f"property {name!r} has no description"
+            assert "title" not in prop, f"property {name!r} carries pydantic's English title"
+    for name, definition in schema.get("$defs", {}).items():
+        assert not {"title", "description"} & definition.keys(), f"$defs/{name} carries its English docstring"
+
+
+def models_of(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """Yield a model and every model nested in its fields."""
+    yield model
+    for field in model.model_fields.values():
+        for candidate in _types_in(field.annotation):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                yield from models_of(candidate)
+
+
+def _types_in(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _types_in(argument)
+
+
+@pytest.mark.parametrize("kind", list(DataKind), ids=lambda kind: kind.slug)
+def test_every_model_field_has_a_german_description(kind: DataKind) -> None:
+    for model in models_of(kind.spec.model):
+        for name, field in model.model_fields.items():
+            assert field.description and field.description.strip(), f"{model.__name__}.{name} has no description"
+
+
+def test_booleans_and_numbers_are_typed_as_editors_read_them() -> None:
+    roles = committed_schema(DataKind.ROLES)["$defs"]["Role"]["properties"]
+    assert roles["customer_dialogue"]["type"] == "boolean"
+    phase = committed_schema(DataKind.PROCESS)["$defs"]["Phase"]["properties"]
+    assert phase["number"]["type"] == "integer"
+    formats = committed_schema(DataKind.TRAINING)["$defs"]["TrainingFormat"]["enum"]
+    assert formats == [member.value for member in models.TrainingFormat]
+
+
+# --- the data validates against the committed schemas ---------------------------------------------
+
+
+@pytest.mark.parametrize("data_dir", [DATA, MINIMAL], ids=["shipped", "minimal"])
+def test_data_files_validate_against_committed_schemas(data_dir: Path) -> None:
+    grouped = data_files(data_dir)
+    if not grouped:
+        pytest.skip(f"no data files in {data_dir}")
+    for kind, files in grouped.items():
+        result = check_jsonschema(DATA / kind.schema_path, files)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_shipped_data_files_point_editors_at_their_schema() -> None:
+    for kind, files in data_files(DATA).items():
+        for path in files:
+            relative = PurePosixPath(path.relative_to(DATA).as_posix())
+            first_line = path.read_text(encoding="utf-8").splitlines()[0]
+            expected = f"# yaml-language-server: $schema={kind.schema_reference(relative)}"
+            assert first_line == expected, f"{relative}: first line should be {expected!r}"
+
+
+def test_every_scaffold_validates_against_its_schema(tmp_path: Path) -> None:
+    for kind in DataKind:
+        relative = kind.data_path("neu" if kind.spec.folder else None)
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(scaffold_data_file(kind, "neu" if kind.spec.folder else None, KnownIds()), encoding="utf-8")
+        result = check_jsonschema(DATA / kind.schema_path, [target])
+        assert result.returncode == 0, f"{kind.slug}: {result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("customer_facing: true", True),
+        ("customer_facing: false", True),
+        ("customer_facing: yes", False),  # YAML 1.2 (editors) reads a string; our loader rejects it too
+        ("customer_facing: 1", False),
+    ],
+)
+def test_schema_and_loader_agree_on_booleans(text: str, valid: bool, tmp_path: Path) -> None:
+    content = f"departments:\n  - id: vertrieb\n    name: Vertrieb\n    description: Verkauft.\n    {text}\n"
+    path = tmp_path / "departments.yml"
+    path.write_text(content, encoding="utf-8")
+    loaded, load_diagnostics = load_yaml(PurePosixPath("departments.yml"), content.encode())
+    assert loaded is not None and not load_diagnostics
+    parsed, diagnostics = parse_file(DataKind.DEPARTMENTS, loaded)
+    assert (parsed is not None and not diagnostics) == valid
+    assert (check_jsonschema(DATA / DataKind.DEPARTMENTS.schema_path, [path]).returncode == 0) == valid
+
+
+def test_enum_members_match_schema_values() -> None:
+    for kind in DataKind:
+        for name, definition in committed_schema(kind).get("$defs", {}).items():
+            if "enum" in definition:
+                enum_type = getattr(models, name)
+                assert issubclass(enum_type, enum.Enum)
+                assert definition["enum"] == [member.value for member in enum_type]
+
+
+def test_scaffold_knows_what_every_reference_field_points_at() -> None:
+    """A new id field that is not an item's own id must be listed in scaffold's reference table."""
+    listed = {(model.__name__, name) for model, name in REFERENCES}
+    for kind in DataKind:
+        schema = committed_schema(kind)
+        owners = {kind.spec.model.__name__: schema, **schema.get("$defs", {})}
+        for owner, node in owners.items():
+            for name, prop in node.get("properties", {}).items():
+                options = [prop, *prop.get("anyOf", ()), prop.get("items", {})]
+                if name != "id" and any(option.get("pattern") == SLUG_PATTERN for option in options):
+                    assert (owner, name) in listed, f"{owner}.{name} is an id reference unknown to scaffold.py"
