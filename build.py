@@ -10,16 +10,19 @@ lock file (or pyproject.toml) changed. All real work happens inside the venv: th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from types import FrameType
+from typing import Any, Iterator, NoReturn, Sequence
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -27,6 +30,8 @@ STAMP = VENV / "guideline-install.json"
 RUNTIME_LOCK = "requirements.lock"
 TEST_LOCK = "requirements-test.lock"
 SITE_DIR = ROOT / "site"
+DATA_FOLDER = "guideline_data"
+FALLBACK_EPOCH = 315532800  # 1980-01-01 00:00:00 UTC, the earliest time a ZIP or wheel can record
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 MINIMUM_PYTHON = (3, 10)
 LOCK_COMMAND = [
@@ -149,29 +154,151 @@ def command_serve(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    """Build into a fresh folder next to site/ and swap it in only when the build succeeded."""
+    """Build into a fresh folder next to the target, audit it, and swap it in only if both succeeded.
+
+    A failed or interrupted build (Ctrl-C, SIGTERM) leaves the previous site as it was and removes
+    the unfinished folder.
+    """
     python = ensure_venv([RUNTIME_LOCK])
-    staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=ROOT))
-    staging.chmod(0o755)  # mkdtemp makes it private; the published site must be readable by a web server
+    target = Path(args.site_dir).resolve() if args.site_dir else SITE_DIR
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sigterm_as_exit(), environment_set(build_environment(ROOT)):
+        staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=target.parent))
+        try:
+            staging.chmod(0o755)  # mkdtemp makes it private; the published site must be readable by a web server
+            return build_into(python, staging, target, args.extra)
+        except (KeyboardInterrupt, SystemExit):
+            if staging.exists():  # not yet swapped in
+                say(f"Build abgebrochen: {shown_path(target)}/ bleibt, wie es war")
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_into(python: Path, staging: Path, target: Path, extra: Sequence[str]) -> int:
+    """Run MkDocs into the staging folder, audit the result, then replace the target by it."""
+    shown = shown_path(target)
+    code = run_tool(python, ["-m", "mkdocs", "build", "--strict", "--site-dir", staging, *extra])
+    if code != EXIT_OK:
+        say(f"Build fehlgeschlagen: {shown}/ bleibt unverändert")
+        return code
+    code = run_tool(python, ["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", shown])
+    if code != EXIT_OK:
+        say(f"Die gebaute Website hat Fehler (siehe oben): {shown}/ bleibt unverändert")
+        return code
+    swap_site(staging, target)
+    say(f"Website gebaut und geprüft: {shown}/")
+    return EXIT_OK
+
+
+def shown_path(path: Path) -> str:
+    """Name a folder for messages: relative to the working directory where possible."""
     try:
-        code = run_tool(python, ["-m", "mkdocs", "build", "--strict", "--site-dir", staging, *args.extra])
-        if code != EXIT_OK:
-            say("Build fehlgeschlagen: site/ bleibt unverändert")
-            return code
-        swap_site(staging)
-        say(f"Website gebaut: {SITE_DIR.relative_to(ROOT)}/")
-        return EXIT_OK
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def swap_site(staging: Path, target: Path) -> None:
+    """Replace the target by the staging folder with two renames, so the target is never half written."""
+    retired = staging.with_name(staging.name.replace(".site-tmp-", ".site-old-", 1))
+    try:
+        with signals_deferred():
+            if target.exists():
+                os.replace(target, retired)
+            try:
+                os.replace(staging, target)
+            except OSError:
+                if retired.exists():
+                    os.replace(retired, target)
+                raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
 
 
-def swap_site(staging: Path) -> None:
-    """Replace site/ by the staging folder with two renames, so site/ is never half written."""
-    retired = ROOT / f".site-old-{os.getpid()}"
-    if SITE_DIR.exists():
-        os.replace(SITE_DIR, retired)
-    os.replace(staging, SITE_DIR)
-    shutil.rmtree(retired, ignore_errors=True)
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def sigterm_as_exit() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit, so that cleanup runs (by default Python would just vanish)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    except ValueError:  # not in the main thread: signals cannot be handled here
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C and SIGTERM for a moment (POSIX only), e.g. between two renames."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def build_environment(root: Path) -> dict[str, str]:
+    """Return what the build's tools get in their environment on top of ours."""
+    return {
+        "SOURCE_DATE_EPOCH": source_date_epoch(root),  # sitemap dates and gzip headers come from the commit
+        "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1"),  # MkDocs' banner is not for contributors
+    }
+
+
+@contextlib.contextmanager
+def environment_set(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the tools this process starts; restore them afterwards."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def source_date_epoch(root: Path) -> str:
+    """Return the build's timestamp: SOURCE_DATE_EPOCH if set, else the last commit's, else the newest data file's.
+
+    Two builds of the same commit are then byte-identical (sitemap dates, gzip headers); outside git,
+    a constant is the last resort.
+    """
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given.isdigit():
+        return given
+    return str(last_commit_time(root) or newest_data_time(root / DATA_FOLDER) or FALLBACK_EPOCH)
+
+
+def last_commit_time(root: Path) -> int | None:
+    """Return the time of the last commit of the repository at root, or None outside git."""
+    if not (root / ".git").exists():
+        return None
+    try:
+        result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                                capture_output=True, text=True, check=False)
+    except OSError:  # git is not installed
+        return None
+    stamp = result.stdout.strip()
+    return int(stamp) if result.returncode == 0 and stamp.isdigit() else None
+
+
+def newest_data_time(data_dir: Path) -> int | None:
+    """Return the modification time of the newest data file, or None if there is none."""
+    times = [int(path.stat().st_mtime) for path in data_dir.rglob("*.yml") if path.is_file()]
+    return max(times, default=None)
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -272,8 +399,10 @@ def make_parser() -> GermanArgumentParser:
                 description="Startet die Live-Vorschau. Änderungen in guideline_data/ erscheinen sofort.\n"
                 "Weitere Optionen gehen an mkdocs serve, z. B. --dev-addr 0.0.0.0:8000.")
     serve.set_defaults(run=command_serve)
-    build = add("build", help="Website nach site/ bauen (mkdocs build --strict)",
-                description="Baut die Website in einen neuen Ordner und ersetzt site/ erst, wenn alles geklappt hat.")
+    build = add("build", help="Website nach site/ bauen (mkdocs build --strict) und prüfen",
+                description="Baut die Website in einen neuen Ordner, prüft sie (Links, Anker, nichts von fremden\n"
+                "Servern) und ersetzt site/ erst, wenn alles geklappt hat. Weitere Optionen gehen an mkdocs build.")
+    build.add_argument("-d", "--site-dir", metavar="ORDNER", help="in diesen Ordner bauen (Standard: site)")
     build.set_defaults(run=command_build)
     check = add("check", help="nur die Daten prüfen, schnell und ohne Website",
                 description="Prüft guideline_data/ und zeigt jeden Fehler mit Datei, Zeile und Spalte.")

@@ -1,8 +1,10 @@
-"""Command line of the guideline core: check the data, regenerate the schemas, scaffold new files.
+"""Command line of the guideline core: check the data, regenerate the schemas, scaffold new files,
+audit a built site and compare two builds.
 
 Run inside the project's venv as `python -m guideline.cli …`; contributors call it through
-`python3 build.py check|schema|new`. Exit codes: 0 ok, 1 content errors, 2 usage errors, 3 internal
-error (a bug: the message says how to report it).
+`python3 build.py check|schema|new`, and `python3 build.py build` runs `audit` on every new site.
+Exit codes: 0 ok, 1 content errors (or findings in a built site), 2 usage errors, 3 internal error
+(a bug: the message says how to report it).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import Any, NoReturn, TextIO
 
 from pydantic import BaseModel
 
+from .audit import audit_site, format_audit
+from .audit_compare import compare_sites, format_difference
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
 from .fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
 from .layout import DataKind, kind_by_slug
@@ -191,6 +195,41 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- audit and compare (of built sites) -----------------------------------------------------------
+
+
+def _existing_folder(path: Path, what: str) -> Path:
+    if not path.is_dir():
+        raise UsageError(f"{what} {path} gibt es nicht; zuerst bauen, z. B. mit: python3 build.py build")
+    return path
+
+
+def _shown(path: Path) -> PurePosixPath:
+    """Return how a folder is named in messages: relative to the working directory where possible."""
+    try:
+        return PurePosixPath(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
+    except ValueError:
+        return PurePosixPath(path.as_posix())
+
+
+def run_audit(args: argparse.Namespace, out: TextIO) -> int:
+    """Audit a built site: internal links and anchors resolve, nothing is loaded from another host."""
+    site_dir = _existing_folder(args.site_dir, "Der Website-Ordner")
+    shown = PurePosixPath(args.display_path) if args.display_path else _shown(site_dir)
+    result = audit_site(site_dir, base_path=args.base_path)
+    print(format_audit(result, shown), file=out)
+    return EXIT_CONTENT if result.findings else EXIT_OK
+
+
+def run_compare(args: argparse.Namespace, out: TextIO) -> int:
+    """Compare two built sites byte for byte (two builds of the same commit must be identical)."""
+    first = _existing_folder(args.first, "Der Ordner")
+    second = _existing_folder(args.second, "Der Ordner")
+    difference = compare_sites(first, second)
+    print(format_difference(difference, _shown(first), _shown(second)), file=out)
+    return EXIT_OK if difference.identical else EXIT_CONTENT
+
+
 # --- parser and entry point -----------------------------------------------------------------------
 
 
@@ -198,8 +237,10 @@ def make_parser() -> GermanArgumentParser:
     """Build the command line parser."""
     parser = GermanArgumentParser(
         prog=PROG,
-        description="Prüft die Leitfaden-Daten, erzeugt die JSON-Schemas und legt neue Datendateien an.",
-        epilog="Exit-Codes: 0 in Ordnung, 1 Fehler in den Daten, 2 falscher Aufruf, 3 interner Fehler.",
+        description="Prüft die Leitfaden-Daten, erzeugt die JSON-Schemas, legt neue Datendateien an und prüft "
+        "gebaute Websites.",
+        epilog="Exit-Codes: 0 in Ordnung, 1 Fehler in den Daten (bzw. Befunde in der Website), 2 falscher Aufruf,\n"
+        "3 interner Fehler.",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="Wurzel des Repositorys (Standard: hier)")
     commands = parser.add_subparsers(
@@ -216,7 +257,35 @@ def make_parser() -> GermanArgumentParser:
     new.add_argument("kind", metavar="ART", help="Datenart: " + ", ".join(kind.slug for kind in DataKind))
     new.add_argument("id", metavar="ID", nargs="?", help="ID des neuen Eintrags (nur bei scenario und training)")
     new.set_defaults(run=run_new)
+    _add_site_commands(commands)
     return parser
+
+
+SITE_PROG = "python -m guideline.cli"  # build.py runs `audit` itself; alone, these run inside .venv
+
+
+def _add_site_commands(commands: Any) -> None:
+    audit = commands.add_parser(
+        "audit", prog=f"{SITE_PROG} audit", help="gebaute Website prüfen: Links, Anker, nichts von fremden Servern",
+        description="Prüft eine gebaute Website (gleich, mit welchem Werkzeug gebaut): jeder interne Link und\n"
+        "jede Quelle zeigt auf eine vorhandene Datei, jeder #Anker auf eine vorhandene id, und nichts\n"
+        "wird von einem anderen Server geladen. Exit-Code 1 bei Befunden.",
+    )
+    audit.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="ORDNER",
+                       help="Ordner der gebauten Website (Standard: site)")
+    audit.add_argument("--display-path", metavar="PFAD",
+                       help="so heißt der Ordner in den Meldungen (Standard: ORDNER)")
+    audit.add_argument("--base-path", default="/", metavar="PFAD",
+                       help="Pfad der Website auf dem Server, für Links, die mit / beginnen (Standard: /)")
+    audit.set_defaults(run=run_audit, prog=f"{SITE_PROG} audit")
+    compare = commands.add_parser(
+        "compare", prog=f"{SITE_PROG} compare", help="zwei gebaute Websites byteweise vergleichen",
+        description="Vergleicht zwei Ordner Datei für Datei: zwei Builds desselben Commits müssen\n"
+        "byte-gleich sein (reproduzierbarer Build). Exit-Code 1, wenn sie sich unterscheiden.",
+    )
+    compare.add_argument("first", type=Path, metavar="ORDNER1", help="erste gebaute Website")
+    compare.add_argument("second", type=Path, metavar="ORDNER2", help="zweite gebaute Website")
+    compare.set_defaults(run=run_compare, prog=f"{SITE_PROG} compare")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -228,7 +297,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return command(args, stream)
     except UsageError as error:
-        print(f"{PROG} {args.command}: Fehler: {error}", file=sys.stderr)
+        print(f"{getattr(args, 'prog', f'{PROG} {args.command}')}: Fehler: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception:  # a traceback must never reach a contributor: say what happened and how to report it
         if os.environ.get(DEBUG_VARIABLE):
