@@ -63,9 +63,9 @@ def _collision_message(src_uri: str, source: str, existing: File, docs_prefix: s
     if existing.generated_by is None:
         return (
             f"{docs_prefix}/{src_uri}: die Seite wird aus {source} erzeugt und darf nicht zusätzlich von Hand "
-            f"in {docs_prefix}/ liegen\n    help: löschen oder verschieben Sie {docs_prefix}/{src_uri}"
+            f"in {docs_prefix}/ liegen\n    help: lösche oder verschiebe {docs_prefix}/{src_uri}"
         )
     return (
         f"{source}: die Seite '{src_uri}' würde zweimal erzeugt (zuerst aus {existing.edit_uri})\n"
-        "    help: wählen Sie eine andere ID; 'index' und 'eskalation' sind für feste Seiten reserviert"
+        "    help: wähle eine andere ID; 'index' und 'eskalation' sind für feste Seiten reserviert"
     )

@@ -124,17 +124,21 @@ def test_minimal_guideline_has_no_findings() -> None:
     assert check_guideline(guideline_with({})) == ()
 
 
-def test_same_id_in_two_files_names_the_first_file() -> None:
+def test_same_id_in_two_files_is_reported_in_both_naming_the_other() -> None:
     text = fixture_text("scenarios/kritik.yml")
     loaded, _ = load_yaml(DATA_ROOT / "scenarios/zweite-kritik.yml", text.encode("utf-8"))
     assert loaded is not None
     # parse_file would refuse the file name; build the copy directly to reach the cross-file check.
     copy = ParsedFile(DataKind.SCENARIO, DataKind.SCENARIO.spec.model.model_validate(loaded.data), loaded.source_map)
     assert formatted(guideline_with({}, extra=(copy,))) == [
-        "guideline_data/scenarios/zweite-kritik.yml:1:5: error[G202]: doppelte ID 'kritik': es gibt schon ein "
+        "guideline_data/scenarios/kritik.yml:1:5: error[G202]: doppelte ID 'kritik': es gibt noch ein "
         "Szenario mit dieser ID\n"
-        "    note: zuerst definiert in guideline_data/scenarios/kritik.yml:1\n"
-        "    help: geben Sie einem der beiden Einträge eine andere ID"
+        "    note: ebenfalls definiert in guideline_data/scenarios/zweite-kritik.yml:1\n"
+        "    help: gib einem der Einträge eine andere ID",
+        "guideline_data/scenarios/zweite-kritik.yml:1:5: error[G202]: doppelte ID 'kritik': es gibt noch ein "
+        "Szenario mit dieser ID\n"
+        "    note: ebenfalls definiert in guideline_data/scenarios/kritik.yml:1\n"
+        "    help: gib einem der Einträge eine andere ID",
     ]
 
 
@@ -149,10 +153,14 @@ def test_duplicate_phase_id_within_one_file() -> None:
         "    roles: [social-media-lead]\n"
     )
     assert formatted(guideline_with({"process.yml": process})) == [
-        "guideline_data/process.yml:13:9: error[G202]: doppelte ID 'planung': es gibt schon eine Phase mit "
+        "guideline_data/process.yml:3:9: error[G202]: doppelte ID 'planung': es gibt noch eine Phase mit "
         "dieser ID\n"
-        "    note: zuerst definiert in guideline_data/process.yml:3\n"
-        "    help: geben Sie einem der beiden Einträge eine andere ID"
+        "    note: ebenfalls definiert in guideline_data/process.yml:13\n"
+        "    help: gib einem der Einträge eine andere ID",
+        "guideline_data/process.yml:13:9: error[G202]: doppelte ID 'planung': es gibt noch eine Phase mit "
+        "dieser ID\n"
+        "    note: ebenfalls definiert in guideline_data/process.yml:3\n"
+        "    help: gib einem der Einträge eine andere ID",
     ]
 
 
@@ -178,22 +186,22 @@ def test_unknown_ids_in_every_scenario_field() -> None:
     assert formatted(guideline_with({"scenarios/kritik.yml": scenario})) == [
         "guideline_data/scenarios/kritik.yml:5:19: error[G201]: unbekannte Eskalationsstufe 'krise'\n"
         "    note: bekannte Eskalationsstufen: alltag\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie die Eskalationsstufe in escalation.yml an",
+        "    help: verwende eine der bekannten IDs oder leg die Eskalationsstufe in escalation.yml an",
         "guideline_data/scenarios/kritik.yml:8:12: error[G201]: unbekannter Kanal 'tiktok'\n"
         "    note: bekannte Kanäle: instagram\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie den Kanal in channels.yml an",
+        "    help: verwende eine der bekannten IDs oder leg den Kanal in channels.yml an",
         "guideline_data/scenarios/kritik.yml:10:11: error[G201]: unbekannte Rolle 'praktikant'\n"
         "    note: bekannte Rollen: community-manager, social-media-lead\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie die Rolle in roles.yml an",
+        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml an",
         "guideline_data/scenarios/kritik.yml:14:9: error[G201]: unbekannte Rolle 'geschaeftsfuehrung'\n"
         "    note: bekannte Rollen: community-manager, social-media-lead\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie die Rolle in roles.yml an",
+        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml an",
         "guideline_data/scenarios/kritik.yml:15:12: error[G201]: unbekannte Eskalationsstufe 'alltg'\n"
         "    note: bekannte Eskalationsstufen: alltag\n"
-        "    help: meinten Sie 'alltag'?",
+        "    help: meintest du 'alltag'?",
         "guideline_data/scenarios/kritik.yml:16:26: error[G201]: unbekannte Tonalitätsregel 'sachlich'\n"
         "    note: bekannte Tonalitätsregeln: freundlich\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie die Tonalitätsregel in tone.yml an",
+        "    help: verwende eine der bekannten IDs oder leg die Tonalitätsregel in tone.yml an",
     ]
 
 
@@ -241,7 +249,7 @@ def test_reference_to_a_kind_with_no_ids_yet() -> None:
     assert formatted(guideline)[0] == (
         "guideline_data/roles.yml:11:9: error[G201]: unbekanntes Schulungsmodul 'basis'\n"
         "    note: es gibt noch keine Schulungsmodule\n"
-        "    help: verwenden Sie eine der bekannten IDs oder legen Sie das Schulungsmodul als training/basis.yml an"
+        "    help: verwende eine der bekannten IDs oder leg das Schulungsmodul als training/basis.yml an"
     )
 
 
@@ -255,7 +263,7 @@ def module(module_id: str, *prerequisites: str) -> str:
     )
 
 
-def test_three_modules_in_a_circle_are_named_in_order() -> None:
+def test_three_modules_in_a_circle_are_named_in_order_in_each_module() -> None:
     guideline = guideline_with(
         {
             "training/grundlagen.yml": module("grundlagen", "krise"),
@@ -263,10 +271,12 @@ def test_three_modules_in_a_circle_are_named_in_order() -> None:
             "training/vertiefung.yml": module("vertiefung", "grundlagen"),
         }
     )
+    # whichever entry was added last closed the circle: each module's entry is reported in its own file
     assert formatted(guideline) == [
-        "guideline_data/training/grundlagen.yml:13:5: error[G203]: Schulungsmodule setzen sich im Kreis voraus: "
+        f"guideline_data/training/{name}.yml:13:5: error[G203]: Schulungsmodule setzen sich im Kreis voraus: "
         "grundlagen → krise → vertiefung → grundlagen\n"
-        "    help: entfernen Sie eine dieser Voraussetzungen, damit es eine Reihenfolge gibt"
+        "    help: entferne eine dieser Voraussetzungen, damit es eine Reihenfolge gibt"
+        for name in ("grundlagen", "krise", "vertiefung")
     ]
 
 
@@ -275,7 +285,7 @@ def test_self_prerequisite_is_not_also_a_cycle() -> None:
     assert formatted(guideline) == [
         "guideline_data/training/grundlagen.yml:13:5: error[G204]: das Schulungsmodul 'grundlagen' setzt sich "
         "selbst voraus\n"
-        "    help: entfernen Sie 'grundlagen' aus 'prerequisites'"
+        "    help: entferne 'grundlagen' aus 'prerequisites'"
     ]
 
 
@@ -301,7 +311,7 @@ def test_phase_numbers_must_follow_the_file_order() -> None:
     assert formatted(guideline_with({"process.yml": process})) == [
         "guideline_data/process.yml:14:13: error[G205]: die 2. Phase hat die Nummer 3, erwartet wird 2\n"
         "    note: die Phasen sind von 1 an fortlaufend nummeriert; gefunden: 1, 3\n"
-        "    help: korrigieren Sie die Nummer oder bringen Sie die Phasen in die richtige Reihenfolge"
+        "    help: korrigiere die Nummer oder bring die Phasen in die richtige Reihenfolge"
     ]
 
 
@@ -359,7 +369,7 @@ def test_breach_phrase_is_found_regardless_of_case_and_names_rule_and_phrase() -
         "'stimmt so nicht', eine Signalphrase der Tonalitätsregel 'freundlich'\n"
         "    note: Regel: Wir antworten freundlich, auch wenn der Ton rau ist.\n"
         "    note: Signalphrase definiert in guideline_data/tone.yml:10\n"
-        "    help: formulieren Sie die Vorlage nach dieser Regel um"
+        "    help: formuliere die Vorlage nach dieser Regel um"
     ]
 
 
@@ -372,11 +382,11 @@ def test_trainee_role_as_channel_owner_and_replying() -> None:
         "guideline_data/channels.yml:11:12: error[G302]: die Rolle 'community-manager' darf von Azubis oder "
         "Praktikant:innen übernommen werden und darf daher keinen Kanal verantworten\n"
         "    note: 'trainee_allowed: true' steht in guideline_data/roles.yml:12\n"
-        "    help: tragen Sie eine Rolle ohne 'trainee_allowed: true' ein",
+        "    help: trage eine Rolle ohne 'trainee_allowed: true' ein",
         "guideline_data/matrix.yml:4:18: error[G302]: die Rolle 'community-manager' darf von Azubis oder "
         "Praktikant:innen übernommen werden und darf daher nicht für das Antworten verantwortlich sein\n"
         "    note: 'trainee_allowed: true' steht in guideline_data/roles.yml:12\n"
-        "    help: tragen Sie eine Rolle ohne 'trainee_allowed: true' ein",
+        "    help: trage eine Rolle ohne 'trainee_allowed: true' ein",
     ]
 
 
@@ -386,7 +396,7 @@ def test_channel_without_admins() -> None:
     assert formatted(guideline_with({"channels.yml": channels})) == [
         "guideline_data/channels.yml:16:15: error[G307]: der Kanal 'instagram' hat keine Admin-Rolle; nötig sind "
         "mindestens zwei verschiedene\n"
-        "    help: tragen Sie unter 'admins:' eine zweite Rolle ein, damit der Zugang nicht an einer Person hängt"
+        "    help: trage unter 'admins:' eine zweite Rolle ein, damit der Zugang nicht an einer Person hängt"
     ]
 
 
@@ -395,7 +405,9 @@ def test_department_whose_roles_are_not_on_the_team() -> None:
     assert formatted(guideline_with({"roles.yml": roles})) == [
         "guideline_data/departments.yml:2:9: error[G301]: die Abteilung 'kommunikation' hat keine Rolle im "
         "Social-Media-Team\n"
-        "    help: setzen Sie in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'"
+        "    note: Rollen dieser Abteilung: social-media-lead (guideline_data/roles.yml:2), community-manager "
+        "(guideline_data/roles.yml:11)\n"
+        "    help: setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'"
     ]
 
 
@@ -408,3 +420,67 @@ def test_every_finding_lies_inside_its_file() -> None:
         lines = text.splitlines()
         assert 1 <= diagnostic.position.line <= len(lines)
         assert 1 <= diagnostic.position.column <= len(lines[diagnostic.position.line - 1])
+
+
+# --- reserved ids and placeholders -------------------------------------------------------------------
+
+
+def test_every_folder_with_reserved_ids_is_checked() -> None:
+    from guideline import links, reserved
+
+    checked = set(reserved.PAGE_FOLDERS.values())
+    assert set(links.RESERVED_IDS) <= checked
+
+
+def test_placeholder_fails_only_the_strict_check(tmp_path: Path) -> None:
+    report = site.check_site(_minimal_with(tmp_path, {"departments.yml": fixture_text("departments.yml").replace(
+        "Betreut alle Kanäle.", "Bitte ausfüllen")}), tmp_path)
+    assert [format_diagnostic(d).splitlines()[0] for d in report.diagnostics] == [
+        "guideline_data/departments.yml:4:18: warning[G308]: hier steht noch der Platzhalter „Bitte ausfüllen“"
+    ]
+    assert not report.fails(strict=False)
+    assert report.fails(strict=True)
+
+
+def test_placeholder_is_found_in_any_case_inside_longer_text() -> None:
+    scenario = fixture_text("scenarios/kritik.yml").replace("Kommentar lesen und antworten.",
+                                                             "Erst lesen, dann bitte AUSFÜLLEN")
+    assert [d.code for d in checks.check_placeholders(guideline_with({"scenarios/kritik.yml": scenario}))] == ["G308"]
+
+
+# --- files that are not data files ------------------------------------------------------------------
+
+
+def _minimal_with(tmp_path: Path, overrides: dict[str, str]) -> Path:
+    data_dir = tmp_path / "guideline_data"
+    shutil.copytree(MINIMAL, data_dir)
+    for relative, text in overrides.items():
+        (data_dir / relative).write_text(text, encoding="utf-8")
+    return data_dir
+
+
+def test_a_folder_named_like_a_data_file_is_reported(tmp_path: Path) -> None:
+    data_dir = _minimal_with(tmp_path, {})
+    (data_dir / "scenarios" / "neu.yml").mkdir()
+    assert format_report(site.check_site(data_dir, tmp_path)).splitlines()[:2] == [
+        "guideline_data/scenarios/neu.yml:1:1: error[G003]: 'neu.yml' ist ein Ordner, keine Datei, und würde nicht "
+        "veröffentlicht",
+        "    help: lösche oder benenne den Ordner um; Daten stehen in Dateien, z. B. scenarios/<id>.yml",
+    ]
+
+
+def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    data_dir = _minimal_with(tmp_path, {})
+    (data_dir / "scenarios" / "weg.yml").symlink_to(tmp_path / "gibt-es-nicht.yml")
+    assert format_report(site.check_site(data_dir, tmp_path)).splitlines()[:3] == [
+        "guideline_data/scenarios/weg.yml:1:1: error[G016]: die Datei kann nicht gelesen werden",
+        "    note: das Betriebssystem meldet: No such file or directory",
+        "    help: prüfe, ob die Datei noch existiert und ob du sie lesen darfst",
+    ]
+
+
+def test_hidden_files_that_are_not_yaml_are_ignored(tmp_path: Path) -> None:
+    data_dir = _minimal_with(tmp_path, {})
+    (data_dir / "scenarios" / ".gitkeep").write_text("", encoding="utf-8")
+    (data_dir / ".DS_Store").write_bytes(b"\x00\x01")
+    assert format_report(site.check_site(data_dir, tmp_path)) == "0 Fehler, 0 Warnungen"

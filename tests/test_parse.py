@@ -80,7 +80,7 @@ def test_unknown_key_with_a_close_field_name_suggests_it_at_the_key() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:5:5: error[G101]: unbekannter Schlüssel 'customer_facng'\n"
-        "    help: meinten Sie 'customer_facing'?"
+        "    help: meintest du 'customer_facing'?"
     ]
 
 
@@ -98,7 +98,7 @@ def test_unknown_key_without_a_close_name_lists_the_allowed_keys() -> None:
     assert errors == [
         "guideline_data/departments.yml:5:5: error[G101]: unbekannter Schlüssel 'leitung'\n"
         "    note: erlaubte Schlüssel: id, name, description, customer_facing\n"
-        "    help: korrigieren Sie den Namen des Schlüssels oder entfernen Sie ihn"
+        "    help: korrigiere den Namen des Schlüssels oder entferne ihn"
     ]
 
 
@@ -116,7 +116,7 @@ def test_unknown_top_level_key() -> None:
     assert errors == [
         "guideline_data/departments.yml:5:1: error[G101]: unbekannter Schlüssel 'abteilungen'\n"
         "    note: erlaubte Schlüssel: departments\n"
-        "    help: korrigieren Sie den Namen des Schlüssels oder entfernen Sie ihn"
+        "    help: korrigiere den Namen des Schlüssels oder entferne ihn"
     ]
 
 
@@ -133,9 +133,9 @@ def test_missing_field_is_reported_at_its_mapping_with_the_field_description() -
     )
     assert errors == [
         "guideline_data/departments.yml:2:5: error[G102]: Pflichtfeld 'description' fehlt\n"
-        "    help: ergänzen Sie 'description:' – Was die Abteilung zur Social-Media-Arbeit beiträgt.",
+        "    help: ergänze 'description:' – Was die Abteilung zur Social-Media-Arbeit beiträgt.",
         "guideline_data/departments.yml:4:5: error[G102]: Pflichtfeld 'name' fehlt\n"
-        "    help: ergänzen Sie 'name:' – Name der Abteilung.",
+        "    help: ergänze 'name:' – Name der Abteilung.",
     ]
 
 
@@ -151,7 +151,7 @@ def test_misspelt_key_is_reported_once_not_also_as_missing_field() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:3:5: error[G101]: unbekannter Schlüssel 'nam'\n"
-        "    help: meinten Sie 'name'?"
+        "    help: meintest du 'name'?"
     ]
 
 
@@ -159,7 +159,7 @@ def test_text_where_a_list_belongs() -> None:
     errors = parse_errors(DataKind.DEPARTMENTS, "departments: kommunikation\n")
     assert errors == [
         "guideline_data/departments.yml:1:14: error[G103]: 'departments' muss eine Liste sein\n"
-        "    help: schreiben Sie jeden Eintrag in eine eigene Zeile, beginnend mit '- '"
+        "    help: schreibe jeden Eintrag in eine eigene Zeile, beginnend mit '- '"
     ]
 
 
@@ -173,7 +173,7 @@ def test_text_where_a_mapping_belongs_names_the_list_entry() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:2:5: error[G103]: Eintrag 1 in 'departments' muss eine Zuordnung sein\n"
-        "    help: schreiben Sie eingerückte Zeilen der Form 'schlüssel: wert', beginnend mit 'id: …'"
+        "    help: schreibe eingerückte Zeilen der Form 'schlüssel: wert', beginnend mit 'id: …'"
     ]
 
 
@@ -190,7 +190,7 @@ def test_nested_mapping_where_text_belongs() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:4:7: error[G103]: 'name' muss Text sein\n"
-        "    help: steht im Text ein Doppelpunkt mit Leerzeichen (': ')? Dann setzen Sie den Text in "
+        "    help: steht im Text ein Doppelpunkt mit Leerzeichen (': ')? Dann setze den Text in "
         "Anführungszeichen"
     ]
 
@@ -208,7 +208,7 @@ def test_list_where_text_belongs() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:4:7: error[G103]: 'name' muss Text sein\n"
-        "    help: schreiben Sie den Text ohne '- ' davor"
+        "    help: schreibe den Text ohne '- ' davor"
     ]
 
 
@@ -217,7 +217,7 @@ def test_value_not_in_the_closed_vocabulary_suggests_the_close_one() -> None:
     assert errors == [
         "guideline_data/training/grundlagen.yml:7:9: error[G104]: 'Workshop' ist kein erlaubter Wert für "
         "'format'; erlaubt: workshop, self-study, shadowing\n"
-        "    help: meinten Sie 'workshop'?"
+        "    help: meintest du 'workshop'?"
     ]
 
 
@@ -252,7 +252,7 @@ def test_invalid_id_carries_the_suggestion_as_help() -> None:
         "guideline_data/departments.yml:2:9: error[G105]: 'Öffentlichkeitsarbeit & PR' ist keine gültige ID: "
         "erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (höchstens 60 Zeichen), weil die "
         "ID Teil der Adresse ist\n"
-        "    help: schreiben Sie z. B. 'oeffentlichkeitsarbeit-pr'"
+        "    help: schreibe z. B. 'oeffentlichkeitsarbeit-pr'"
     ]
 
 
@@ -268,7 +268,7 @@ def test_empty_value_of_a_required_field() -> None:
     )
     assert errors == [
         "guideline_data/departments.yml:3:10: error[G106]: 'name' ist leer\n"
-        "    help: tragen Sie etwas ein – Name der Abteilung."
+        "    help: trage etwas ein – Name der Abteilung."
     ]
 
 
@@ -276,7 +276,7 @@ def test_empty_value_of_an_optional_list_says_the_line_may_go() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING + "exercises: ~\n", TRAINING_PATH)
     assert errors == [
         "guideline_data/training/grundlagen.yml:12:12: error[G106]: 'exercises' ist leer\n"
-        "    help: tragen Sie etwas ein oder entfernen Sie die Zeile"
+        "    help: schreibe die Einträge darunter, jeden in eine eigene Zeile mit '- ' davor, oder entferne die Zeile"
     ]
 
 
@@ -284,16 +284,16 @@ def test_empty_list_entry() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING.replace("  - Den Leitfaden kennen", "  - ~"), TRAINING_PATH)
     assert errors == [
         "guideline_data/training/grundlagen.yml:9:5: error[G106]: Eintrag 1 in 'objectives' ist leer\n"
-        "    help: tragen Sie etwas ein oder entfernen Sie die Zeile"
+        "    help: trage etwas ein oder entferne die Zeile"
     ]
 
 
-def test_blank_text_keeps_the_field_types_message() -> None:
+def test_blank_text_is_empty_too() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING.replace("summary: Wie wir online sprechen.", "summary: ' '"),
                           TRAINING_PATH)
     assert errors == [
-        "guideline_data/training/grundlagen.yml:3:10: error[G106]: Text darf nicht leer sein\n"
-        "    help: tragen Sie etwas ein – Worum es geht."
+        "guideline_data/training/grundlagen.yml:3:10: error[G106]: 'summary' ist leer\n"
+        "    help: trage etwas ein – Worum es geht."
     ]
 
 
@@ -302,7 +302,7 @@ def test_empty_list_where_one_entry_is_required() -> None:
         "objectives:\n", "objectives: []\n"), TRAINING_PATH)
     assert errors == [
         "guideline_data/training/grundlagen.yml:8:13: error[G107]: 'objectives' braucht mindestens einen Eintrag\n"
-        "    help: schreiben Sie jeden Eintrag in eine eigene Zeile, beginnend mit '- '"
+        "    help: schreibe jeden Eintrag in eine eigene Zeile, beginnend mit '- '"
     ]
 
 
@@ -319,15 +319,15 @@ def test_title_on_two_lines() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING.replace("title: Grundlagen", "title: |\n  Grund\n  lagen"),
                           TRAINING_PATH)
     assert errors == [
-        "guideline_data/training/grundlagen.yml:2:8: error[G108]: hier ist nur eine Zeile erlaubt; kürzen Sie "
-        "den Text oder verteilen Sie ihn auf mehrere Felder"
+        "guideline_data/training/grundlagen.yml:2:8: error[G108]: hier ist nur eine Zeile erlaubt; kürze "
+        "den Text oder verteile ihn auf mehrere Felder"
     ]
 
 
 def test_duration_given_as_a_list() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING.replace("duration: 2 h", "duration: [2 h]"), TRAINING_PATH)
     assert errors == [
-        "guideline_data/training/grundlagen.yml:6:11: error[G109]: Zeitangabe erwartet, z. B. '4 h' oder '2 Tage'"
+        "guideline_data/training/grundlagen.yml:6:11: error[G109]: hier wird eine Zeitangabe erwartet, z. B. '4 h' oder '2 Tage', gefunden: eine Liste"
     ]
 
 
@@ -343,7 +343,7 @@ def test_yes_is_not_a_boolean() -> None:
         """,
     )
     assert errors == [
-        "guideline_data/departments.yml:5:22: error[G110]: 'ja' ist kein Wahrheitswert: schreiben Sie true "
+        "guideline_data/departments.yml:5:22: error[G110]: 'ja' ist kein Wahrheitswert: schreibe true "
         "oder false"
     ]
 
@@ -363,7 +363,10 @@ PROCESS = """\
 
 def test_number_with_a_decimal_point_is_not_a_whole_number() -> None:
     errors = parse_errors(DataKind.PROCESS, PROCESS, "guideline_data/process.yml")
-    assert errors == ["guideline_data/process.yml:4:13: error[G111]: '1.0' ist keine ganze Zahl"]
+    assert errors == [
+        "guideline_data/process.yml:4:13: error[G111]: '1.0' ist keine gültige Zahl: erlaubt sind ganze Zahlen ab 0 "
+        "in Ziffern, ohne führende Null, Vorzeichen, Komma oder Einheit (höchstens 6 Stellen), z. B. 3"
+    ]
 
 
 def test_javascript_link_is_refused() -> None:
@@ -415,13 +418,13 @@ def test_id_must_match_the_file_name() -> None:
         "guideline_data/training/basis.yml:1:5: error[G113]: die ID 'grundlagen' passt nicht zum Dateinamen "
         "'basis.yml'\n"
         "    note: die Datei muss so heißen wie ihre ID, damit Adresse und Datei zusammenpassen\n"
-        "    help: benennen Sie die Datei in 'grundlagen.yml' um oder ändern Sie die ID in 'basis'"
+        "    help: benenne die Datei in 'grundlagen.yml' um oder ändere die ID in 'basis'"
     ]
 
 
 def test_file_name_that_is_no_id_is_only_suggested_for_renaming() -> None:
     errors = parse_errors(DataKind.TRAINING, TRAINING, "guideline_data/training/Grundlagen Kurs.yml")
-    assert errors[0].endswith("    help: benennen Sie die Datei in 'grundlagen.yml' um")
+    assert errors[0].endswith("    help: benenne die Datei in 'grundlagen.yml' um")
 
 
 def test_file_name_is_checked_alongside_other_errors_but_not_for_a_bad_id() -> None:
@@ -495,8 +498,17 @@ def test_unforeseen_error_types_still_get_a_german_message_and_pydantics_detail_
     diagnostics = describe_errors(_Measurement, loaded, _errors_of(_Measurement, loaded))
     assert [format_diagnostic(d) for d in diagnostics] == [
         "x.yml:1:8: error[G100]: ungültiger Wert für 'ratio'\n"
-        "    note: Input should be a valid number, unable to parse string as a number"
+        "    note: technische Meldung: Input should be a valid number, unable to parse string as a number"
     ]
+
+
+def test_a_flood_of_schema_errors_is_cut_at_twenty_with_a_note() -> None:
+    errors = parse_errors(DataKind.TRAINING, TRAINING + "".join(f"extra{n}: x\n" for n in range(50)), TRAINING_PATH)
+    assert len(errors) == 20
+    assert errors[-1].splitlines()[0] == (
+        "guideline_data/training/grundlagen.yml:31:1: error[G101]: unbekannter Schlüssel 'extra19'"
+    )
+    assert "    note: weitere Probleme in dieser Datei werden erst angezeigt, wenn diese behoben sind" in errors[-1]
 
 
 def test_every_code_emitted_is_documented_in_german() -> None:

@@ -2,20 +2,30 @@
 
 Contract: check_guideline(guideline) -> diagnostics (G2xx references, G3xx content policy), each at
 the position of the offending value, found through the file's source map. The checks themselves live
-in references.py, prerequisites.py and policies.py; this module composes them.
+in references.py, prerequisites.py and policies.py; this module composes them and adds the two that
+need no model of their own: phase numbering and scaffold placeholders left in.
 """
 
 from __future__ import annotations
 
-from . import policies, prerequisites, references
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import policies, prerequisites, references, reserved
 from .corpus import Guideline
-from .diagnostics import Diagnostic, DiagnosticCode, sort_diagnostics
+from .diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from .findings import finding_at
+from .scaffold import PLACEHOLDER
+from .source import DataPath
 
 PHASE_ORDER_CODE = "G205"
+PLACEHOLDER_CODE = "G308"
 
 CODES: tuple[DiagnosticCode, ...] = (
     *references.CODES,
+    *reserved.CODES,
     *prerequisites.CODES,
     DiagnosticCode(
         code=PHASE_ORDER_CODE,
@@ -25,6 +35,15 @@ CODES: tuple[DiagnosticCode, ...] = (
         fix="Nummern korrigieren oder die Phasen in die richtige Reihenfolge bringen.",
     ),
     *policies.CODES,
+    DiagnosticCode(
+        code=PLACEHOLDER_CODE,
+        title="Platzhalter nicht ersetzt",
+        explanation="Eine mit `python3 build.py new` angelegte Datei enthält noch den Platzhalter "
+        f"„{PLACEHOLDER}“. "
+        "Das ist eine Warnung: `check` läuft durch, aber `check --strict` und der Build für die Veröffentlichung "
+        "schlagen fehl, damit keine halb ausgefüllte Seite erscheint.",
+        fix="Den Platzhalter durch den richtigen Text ersetzen.",
+    ),
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
@@ -35,11 +54,13 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
     return sort_diagnostics(
         (
             *references.check_duplicate_ids(definitions),
+            *reserved.check_reserved_ids(definitions),
             *references.check_references(definitions, references.referenced_ids(guideline)),
             *prerequisites.check_self_prerequisites(guideline.training),
             *prerequisites.check_prerequisite_cycles(guideline.training),
             *check_phase_numbers(guideline),
             *policies.check_policies(guideline),
+            *check_placeholders(guideline),
         )
     )
 
@@ -58,7 +79,39 @@ def check_phase_numbers(guideline: Guideline) -> tuple[Diagnostic, ...]:
                 PHASE_ORDER_CODE,
                 f"die {index + 1}. Phase hat die Nummer {phase.number}, erwartet wird {index + 1}",
                 notes=(f"die Phasen sind von 1 an fortlaufend nummeriert; gefunden: {found}",),
-                help_text="korrigieren Sie die Nummer oder bringen Sie die Phasen in die richtige Reihenfolge",
+                help_text="korrigiere die Nummer oder bring die Phasen in die richtige Reihenfolge",
             ),
         )
     return ()
+
+
+def check_placeholders(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Warn at every text that still holds the scaffold's placeholder."""
+    wanted = PLACEHOLDER.casefold()
+    return tuple(
+        finding_at(
+            parsed,
+            data_path,
+            PLACEHOLDER_CODE,
+            f"hier steht noch der Platzhalter „{PLACEHOLDER}“",
+            severity=Severity.WARNING,
+            notes=("ohne Ersatz würde der Platzhalter so veröffentlicht; der Build für die Veröffentlichung bricht "
+                   "deshalb ab",),
+            help_text="ersetze den Platzhalter durch den richtigen Text",
+        )
+        for parsed in guideline.files()
+        for data_path, text in _texts(parsed.model, ())
+        if wanted in text.casefold()
+    )
+
+
+def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield every text of a model with its data path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*data_path, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*data_path, index))
+    elif isinstance(value, str):
+        yield data_path, value

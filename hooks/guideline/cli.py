@@ -158,7 +158,7 @@ def _kind_named(name: str) -> DataKind:
         return kind
     slugs = [kind.slug for kind in DataKind]
     close = difflib.get_close_matches(name, slugs, n=1)
-    hint = f"meinten Sie '{close[0]}'?" if close else "möglich: " + ", ".join(slugs)
+    hint = f"meintest du '{close[0]}'?" if close else "möglich: " + ", ".join(slugs)
     raise UsageError(f"unbekannte Datenart '{name}'; {hint}")
 
 
@@ -185,13 +185,13 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     target = data_dir / relative
     shown = PurePosixPath(DATA_FOLDER) / relative
     if target.exists():
-        raise UsageError(f"{shown} gibt es schon; wählen Sie eine andere ID oder bearbeiten Sie die Datei")
+        raise UsageError(f"{shown} gibt es schon; wähle eine andere ID oder bearbeite die Datei")
     text = scaffold_data_file(kind, item_id, known_ids_of(existing_models(data_dir, args.root)))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     print(f"angelegt: {shown}", file=out)
-    print("Ersetzen Sie die Platzhalter und prüfen Sie dann mit: python3 build.py check", file=out)
+    print("Ersetze die Platzhalter und prüfe dann mit: python3 build.py check", file=out)
     return EXIT_OK
 
 
@@ -311,7 +311,7 @@ def _internal_error_text() -> str:
     summary = traceback.format_exception_only(kind, value)[-1].strip() if kind else "unbekannt"
     return (
         f"interner Fehler: {summary}\n"
-        "    note: das ist ein Fehler im Werkzeug, nicht in Ihren Daten\n"
+        "    note: das ist ein Fehler im Werkzeug, nicht in deinen Daten\n"
         f"    help: bitte melden; mit {DEBUG_VARIABLE}=1 erscheint die vollständige Fehlerausgabe"
     )
 

@@ -12,13 +12,21 @@ SITE_CODES: tuple[DiagnosticCode, ...] = (
         explanation="Eine Datei in guideline_data/ gehört zu keiner bekannten Datenart (falscher Name, falscher "
         "Ordner oder Endung .yaml statt .yml) und würde nicht veröffentlicht.",
         fix="Datei umbenennen oder verschieben: Einzeldateien wie roles.yml liegen direkt in guideline_data/, "
-        "Szenarien in scenarios/<id>.yml, Schulungsmodule in training/<id>.yml.",
+        "Szenarien in scenarios/<id>.yml, Schulungsmodule in training/<id>.yml. Dateien, deren Name mit einem "
+        "Punkt beginnt, werden nicht gelesen; ein Ordner darf nicht wie eine Datei heißen.",
     ),
     DiagnosticCode(
         code="G004",
         title="Pflichtdatei fehlt",
         explanation="Eine der Dateien, die jeder Leitfaden braucht (z. B. roles.yml), fehlt.",
         fix="Datei anlegen, am einfachsten mit `python3 build.py new <art>`.",
+    ),
+    DiagnosticCode(
+        code="G016",
+        title="Datei nicht lesbar",
+        explanation="Eine Datei in guideline_data/ kann nicht gelesen werden, z. B. weil die Rechte fehlen oder "
+        "sie während der Prüfung gelöscht wurde.",
+        fix="Datei wiederherstellen oder ihre Rechte korrigieren.",
     ),
 )
 

@@ -31,6 +31,11 @@ class Guideline:
         """Return the display path of the file a model came from."""
         return parsed.source_map.path
 
+    def files(self) -> tuple[ParsedFile[models.Model], ...]:
+        """Return every parsed file: the single files in layout order, then scenarios and training modules."""
+        singles = tuple(getattr(self, kind.slug) for kind in SINGLE_FILE_KINDS)
+        return (*singles, *self.scenarios, *self.training)
+
 
 MISSING_FILE_CODE = "G004"
 
@@ -59,7 +64,7 @@ def assemble_guideline(
             path=data_root / kind.data_path(),
             position=Position(1, 1),
             message=f"die Datei fehlt: {kind.spec.title} ({kind.data_path()}) gehört zu jedem Leitfaden",
-            help=f"legen Sie sie an, z. B. mit: python3 build.py new {kind.slug}",
+            help=f"leg sie an, z. B. mit: python3 build.py new {kind.slug}",
         )
         for kind in missing
     )

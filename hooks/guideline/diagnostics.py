@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 
@@ -71,6 +71,17 @@ class Report:
 def sort_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
     """Return the diagnostics sorted by file and position, without duplicates."""
     return tuple(sorted(dict.fromkeys(diagnostics), key=Diagnostic.sort_key))
+
+
+TRUNCATED_NOTE = "weitere Probleme in dieser Datei werden erst angezeigt, wenn diese behoben sind"
+
+
+def cap_diagnostics(diagnostics: tuple[Diagnostic, ...], limit: int) -> tuple[Diagnostic, ...]:
+    """Keep the first `limit` diagnostics of one file; say on the last one kept that there are more."""
+    if len(diagnostics) <= limit:
+        return diagnostics
+    last = diagnostics[limit - 1]
+    return (*diagnostics[: limit - 1], replace(last, notes=(*last.notes, TRUNCATED_NOTE)))
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:

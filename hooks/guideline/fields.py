@@ -43,21 +43,34 @@ def _check_text(value: str) -> str:
     return value
 
 
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _check_line(value: str) -> str:
     _check_text(value)
-    if "\n" in value.strip() or "\r" in value.strip():
+    if _LINE_BREAKS.search(value.strip()):
         raise PydanticCustomError(
             "multi_line",
-            "hier ist nur eine Zeile erlaubt; kürzen Sie den Text oder verteilen Sie ihn auf mehrere Felder",
+            "hier ist nur eine Zeile erlaubt; kürze den Text oder verteile ihn auf mehrere Felder",
         )
     return value.strip()
+
+
+def _found(value: Any) -> str:
+    """Name what a contributor wrote where a single value was expected: a list, a mapping or the text."""
+    if isinstance(value, (list, tuple)):
+        return "eine Liste"
+    if isinstance(value, dict):
+        return "eine Zuordnung"
+    return f"'{value}'"
 
 
 def _to_duration(value: Any) -> Any:
     if isinstance(value, Duration):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("duration_type", "Zeitangabe erwartet, z. B. '4 h' oder '2 Tage'")
+        raise PydanticCustomError("duration_type", "hier wird eine Zeitangabe erwartet, z. B. '4 h' oder '2 Tage', "
+                                  "gefunden: {found}", {"found": _found(value)})
     try:
         return parse_duration(value)
     except DurationError as error:
@@ -70,8 +83,8 @@ def _to_strict_bool(value: Any) -> Any:
         return value
     if isinstance(value, str) and value.lower() in {"true", "false"}:
         return value.lower() == "true"
-    raise PydanticCustomError("strict_bool", "'{value}' ist kein Wahrheitswert: schreiben Sie true oder false",
-                              {"value": value})
+    raise PydanticCustomError("strict_bool", "{found} ist kein Wahrheitswert: schreibe true oder false",
+                              {"found": _found(value)})
 
 
 def _to_strict_int(value: Any) -> Any:
@@ -79,7 +92,12 @@ def _to_strict_int(value: Any) -> Any:
         return value
     if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]{0,5}|0", value.strip()):
         return int(value)
-    raise PydanticCustomError("strict_int", "'{value}' ist keine ganze Zahl", {"value": value})
+    raise PydanticCustomError(
+        "strict_int",
+        "{found} ist keine gültige Zahl: erlaubt sind ganze Zahlen ab 0 in Ziffern, ohne führende Null, "
+        "Vorzeichen, Komma oder Einheit (höchstens 6 Stellen), z. B. 3",
+        {"found": _found(value)},
+    )
 
 
 _SAFE_URL_RE = re.compile(r"^(https://|http://|mailto:)[^\s<>\"'`]+$")

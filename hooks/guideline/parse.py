@@ -13,12 +13,12 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
+from .diagnostics import Diagnostic, DiagnosticCode, Severity, cap_diagnostics, sort_diagnostics
 from .fields import SLUG_PATTERN
 from .layout import DataKind
 from .schema_errors import CODES as SCHEMA_ERROR_CODES
 from .schema_errors import describe_errors
-from .source import LoadedFile, SourceMap
+from .source import MAX_PROBLEMS, LoadedFile, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,7 +56,7 @@ def parse_file(kind: DataKind, loaded: LoadedFile) -> tuple[ParsedFile[BaseModel
         diagnostics = describe_errors(kind.spec.model, loaded, errors)
         flagged_id = any(tuple(entry["loc"][:1]) == ("id",) for entry in errors)
         naming = () if flagged_id else check_file_name(kind, loaded)
-        return None, sort_diagnostics((*diagnostics, *naming))
+        return None, cap_diagnostics(sort_diagnostics((*diagnostics, *naming)), MAX_PROBLEMS)
     naming = check_file_name(kind, loaded)
     if naming:
         return None, naming
@@ -85,7 +85,7 @@ def check_file_name(kind: DataKind, loaded: LoadedFile) -> tuple[Diagnostic, ...
 
 
 def _rename_help(item_id: str, stem: str, suffix: str) -> str:
-    rename = f"benennen Sie die Datei in '{item_id}{suffix}' um"
+    rename = f"benenne die Datei in '{item_id}{suffix}' um"
     if re.fullmatch(SLUG_PATTERN, stem) is None:
         return rename
-    return f"{rename} oder ändern Sie die ID in '{stem}'"
+    return f"{rename} oder ändere die ID in '{stem}'"

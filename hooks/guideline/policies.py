@@ -9,7 +9,7 @@ from typing import Any
 from . import models
 from .corpus import Guideline
 from .diagnostics import Diagnostic, DiagnosticCode, Severity
-from .findings import finding_at, place_of
+from .findings import finding_at, place_of, shorten_list
 from .parse import ParsedFile
 from .source import DataPath
 
@@ -79,17 +79,19 @@ def _roles_by_id(guideline: Guideline) -> dict[str, tuple[int, models.Role]]:
 
 def check_department_on_team(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
     """Report departments without a role on the social media team."""
-    roles = guideline.roles.model.roles
+    roles = tuple(enumerate(guideline.roles.model.roles))
     for index, department in enumerate(guideline.departments.model.departments):
-        members = [role for role in roles if role.department == department.id]
-        if any(role.social_media_team for role in members):
+        members = [(number, role) for number, role in roles if role.department == department.id]
+        if any(role.social_media_team for _, role in members):
             continue
-        notes = () if members else ("zu dieser Abteilung gehört noch keine Rolle",)
+        places = [f"{role.id} ({place_of(guideline.roles, ('roles', number, 'id'))})" for number, role in members]
+        notes = (f"Rollen dieser Abteilung: {shorten_list(places)}",) if members else (
+            "zu dieser Abteilung gehört noch keine Rolle",)
         yield finding_at(
             guideline.departments, ("departments", index, "id"), "G301",
             f"die Abteilung '{department.id}' hat keine Rolle im Social-Media-Team",
             severity=severity, notes=notes,
-            help_text="setzen Sie in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'",
+            help_text="setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'",
         )
 
 
@@ -123,7 +125,7 @@ def check_no_trainee_ownership(guideline: Guideline, severity: Severity) -> Iter
             f"{duty}",
             severity=severity,
             notes=(f"'trainee_allowed: true' steht in {where}",),
-            help_text="tragen Sie eine Rolle ohne 'trainee_allowed: true' ein",
+            help_text="trage eine Rolle ohne 'trainee_allowed: true' ein",
         )
 
 
@@ -149,7 +151,7 @@ def check_response_time_within_maximum(guideline: Guideline, severity: Severity)
             parsed, path, "G303",
             f"{what} ({duration.label}) ist länger als das Maximum ({maximum.label})",
             severity=severity, notes=(f"das Maximum steht in {where}",),
-            help_text=f"verkürzen Sie die Zeit auf höchstens {maximum.label}",
+            help_text=f"verkürze die Zeit auf höchstens {maximum.label}",
         )
 
 
@@ -165,7 +167,7 @@ def check_channel_owner_and_deputy(guideline: Guideline, severity: Severity) -> 
             guideline.channels, ("channels", index, "deputy"), "G304",
             f"die Rolle '{channel.owner}' ist zugleich verantwortlich und Vertretung für den Kanal '{channel.id}'",
             severity=severity,
-            help_text="tragen Sie als 'deputy' eine andere Rolle ein, die den Kanal bei Abwesenheit betreut",
+            help_text="trage als 'deputy' eine andere Rolle ein, die den Kanal bei Abwesenheit betreut",
         )
 
 
@@ -181,7 +183,7 @@ def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> It
             guideline.roles, ("roles", index, "customer_dialogue"), "G305",
             f"die Rolle '{role.id}' spricht mit Kund:innen, hat aber keine Pflichtschulung",
             severity=severity,
-            help_text="tragen Sie unter 'required_training:' die IDs der Schulungsmodule ein, die vor dem ersten "
+            help_text="trage unter 'required_training:' die IDs der Schulungsmodule ein, die vor dem ersten "
             "Kundendialog nötig sind",
         )
 
@@ -209,7 +211,7 @@ def check_templates_free_of_breach_phrases(guideline: Guideline, severity: Sever
                     f"die Antwortvorlage '{template.title}' enthält '{phrase}', eine Signalphrase der "
                     f"Tonalitätsregel '{rule.id}'",
                     severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
-                    help_text="formulieren Sie die Vorlage nach dieser Regel um",
+                    help_text="formuliere die Vorlage nach dieser Regel um",
                 )
 
 
@@ -226,7 +228,7 @@ def check_channel_security(guideline: Guideline, severity: Severity) -> Iterator
                 guideline.channels, (*base, "admins"), "G307",
                 f"der Kanal '{channel.id}' hat {_admin_count(admins)}; nötig sind mindestens zwei verschiedene",
                 severity=severity,
-                help_text="tragen Sie unter 'admins:' eine zweite Rolle ein, damit der Zugang nicht an einer "
+                help_text="trage unter 'admins:' eine zweite Rolle ein, damit der Zugang nicht an einer "
                 "Person hängt",
             )
         if not channel.legal.two_factor:
@@ -234,7 +236,7 @@ def check_channel_security(guideline: Guideline, severity: Severity) -> Iterator
                 guideline.channels, (*base, "two_factor"), "G307",
                 f"der Kanal '{channel.id}' ist nicht mit Zwei-Faktor-Authentifizierung gesichert",
                 severity=severity,
-                help_text="aktivieren Sie 2FA für alle Admin-Konten und setzen Sie dann 'two_factor: true'",
+                help_text="aktiviere 2FA für alle Admin-Konten und setze dann 'two_factor: true'",
             )
 
 

@@ -69,23 +69,23 @@ def _rotated(cycle: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def check_prerequisite_cycles(modules: tuple[ParsedFile[Any], ...]) -> tuple[Diagnostic, ...]:
-    """Report every cycle of prerequisites at the entry in its first module that starts it."""
+    """Report every cycle of prerequisites at each of its entries: any one of them may be the wrong one."""
     by_id = {module.model.id: module for module in modules}
     diagnostics = []
     for cycle in find_cycles(prerequisite_graph(modules)):
-        first = by_id[cycle[0]]
-        following = cycle[1] if len(cycle) > 1 else cycle[0]
-        index = first.model.prerequisites.index(following)
         circle = " → ".join((*cycle, cycle[0]))
-        diagnostics.append(
-            finding_at(
-                first,
-                ("prerequisites", index),
-                CYCLE_CODE,
-                f"Schulungsmodule setzen sich im Kreis voraus: {circle}",
-                help_text="entfernen Sie eine dieser Voraussetzungen, damit es eine Reihenfolge gibt",
+        for position, module_id in enumerate(cycle):
+            module = by_id[module_id]
+            following = cycle[(position + 1) % len(cycle)]
+            diagnostics.append(
+                finding_at(
+                    module,
+                    ("prerequisites", module.model.prerequisites.index(following)),
+                    CYCLE_CODE,
+                    f"Schulungsmodule setzen sich im Kreis voraus: {circle}",
+                    help_text="entferne eine dieser Voraussetzungen, damit es eine Reihenfolge gibt",
+                )
             )
-        )
     return tuple(diagnostics)
 
 
@@ -97,7 +97,7 @@ def check_self_prerequisites(modules: tuple[ParsedFile[Any], ...]) -> tuple[Diag
             ("prerequisites", index),
             SELF_CODE,
             f"das Schulungsmodul '{module.model.id}' setzt sich selbst voraus",
-            help_text=f"entfernen Sie '{module.model.id}' aus 'prerequisites'",
+            help_text=f"entferne '{module.model.id}' aus 'prerequisites'",
         )
         for module in modules
         for index, prerequisite in enumerate(module.model.prerequisites)

@@ -44,7 +44,7 @@ class NamespaceSpec:
     singular: str
     plural: str
     unknown: str  # the adjective, declined for the noun's gender
-    article: str  # accusative article, for "legen Sie die Rolle … an"
+    article: str  # accusative article, for "leg die Rolle … an"
     kind: DataKind
 
 
@@ -198,25 +198,31 @@ def known_ids(definitions: Iterable[Mention], namespace: Namespace) -> tuple[str
 
 
 def check_duplicate_ids(definitions: tuple[Mention, ...]) -> tuple[Diagnostic, ...]:
-    """Report every ID defined a second time in its namespace, naming the first definition."""
-    first: dict[tuple[Namespace, str], Mention] = {}
-    diagnostics: list[Diagnostic] = []
+    """Report every definition of an ID defined more than once in its namespace, each naming the others.
+
+    Every place is reported, not only the later ones: the one to change may be the first.
+    """
+    groups: dict[tuple[Namespace, str], list[Mention]] = {}
     for mention in definitions:
-        earlier = first.setdefault((mention.namespace, mention.item_id), mention)
-        if earlier is mention:
-            continue
-        spec = mention.namespace.spec
-        diagnostics.append(
-            finding_at(
-                mention.parsed,
-                mention.data_path,
-                DUPLICATE_ID_CODE,
-                f"doppelte ID '{mention.item_id}': es gibt schon {_indefinite(spec)} {spec.singular} mit dieser ID",
-                notes=(f"zuerst definiert in {place_of(earlier.parsed, earlier.data_path)}",),
-                help_text="geben Sie einem der beiden Einträge eine andere ID",
-            )
-        )
-    return tuple(diagnostics)
+        groups.setdefault((mention.namespace, mention.item_id), []).append(mention)
+    return tuple(
+        _duplicate(mention, [other for other in group if other is not mention])
+        for group in groups.values()
+        if len(group) > 1
+        for mention in group
+    )
+
+
+def _duplicate(mention: Mention, others: list[Mention]) -> Diagnostic:
+    spec = mention.namespace.spec
+    return finding_at(
+        mention.parsed,
+        mention.data_path,
+        DUPLICATE_ID_CODE,
+        f"doppelte ID '{mention.item_id}': es gibt noch {_indefinite(spec)} {spec.singular} mit dieser ID",
+        notes=tuple(f"ebenfalls definiert in {place_of(other.parsed, other.data_path)}" for other in others),
+        help_text="gib einem der Einträge eine andere ID",
+    )
 
 
 def _indefinite(spec: NamespaceSpec) -> str:
@@ -237,11 +243,11 @@ def _unknown_reference(reference: Mention, known: tuple[str, ...]) -> Diagnostic
     spec = reference.namespace.spec
     close = difflib.get_close_matches(reference.item_id, known, n=1, cutoff=0.6)
     if close:
-        help_text = f"meinten Sie '{close[0]}'?"
+        help_text = f"meintest du '{close[0]}'?"
     else:
         home = spec.kind.data_path(reference.item_id) if spec.kind.spec.folder else spec.kind.data_path()
         help_text = (
-            f"verwenden Sie eine der bekannten IDs oder legen Sie {spec.article} {spec.singular} "
+            f"verwende eine der bekannten IDs oder leg {spec.article} {spec.singular} "
             f"{'als' if spec.kind.spec.folder else 'in'} {home} an"
         )
     note = f"bekannte {spec.plural}: {shorten_list(list(known))}" if known else f"es gibt noch keine {spec.plural}"

@@ -141,8 +141,8 @@ def _header(kind: DataKind, item_id: str | None, path: PurePosixPath) -> list[st
     return [
         f"# yaml-language-server: $schema={kind.schema_reference(path)}",
         f"# {kind.spec.title}: angelegt mit `{command}`.",
-        f"# Ersetzen Sie jeden Platzhalter „{PLACEHOLDER}“ und prüfen Sie jede vorausgefüllte ID.",
-        "# Optionale Felder dürfen leer bleiben; eine leere Liste schreibt man [].",
+        f"# Ersetze jeden Platzhalter „{PLACEHOLDER}“ und prüfe jede vorausgefüllte ID.",
+        "# Felder, die hier leer sind, sind optional: lass sie leer oder lösche sie. Eine leere Liste ist [].",
         "# Prüfen mit: python3 build.py check",
     ]
 
@@ -184,7 +184,7 @@ def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
         return [f"{pad}{name}:", *item_lines]
     if "properties" not in item_schema:
         return [f"{pad}{name}: []"]
-    example = [f"{pad}# So sieht ein Eintrag aus: „{name}: []“ durch diese Zeilen ohne „# “ ersetzen."]
+    example = [f"{pad}# So sieht ein Eintrag aus: ersetze „{name}: []“ durch diese Zeilen ohne „# “."]
     return [f"{pad}{name}: []", *example, *(f"{pad}# {line[indent:]}" for line in [f"{pad}{name}:", *item_lines])]
 
 

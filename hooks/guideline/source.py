@@ -10,21 +10,23 @@ Contract (implemented below):
   value and, for mapping entries, of the key.
 
 The stages: source_text (bytes → text: size, encoding, control characters), yaml_events (events →
-data: anchors, tags, documents, keys, depth, length), yaml_errors (syntax errors in German).
+data: anchors, tags, documents, keys, depth), yaml_document (the file as a whole: empty, top level),
+yaml_scalars (what one value holds: length, escaped characters, list entries swallowed by a text,
+text cut off by '#'), and yaml_errors with yaml_wording (syntax errors in German).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import source_text, yaml_errors, yaml_events
-from .diagnostics import Diagnostic, DiagnosticCode, Position, sort_diagnostics
+from . import source_text, yaml_document, yaml_errors, yaml_events, yaml_scalars
+from .diagnostics import TRUNCATED_NOTE, Diagnostic, DiagnosticCode, Position, cap_diagnostics, sort_diagnostics
 from .source_text import decode_source
 from .yaml_errors import translate_yaml_error
 from .yaml_events import MAX_PROBLEMS, DataPath, PlainData, read_document
 
-__all__ = ["CODES", "DataPath", "LoadedFile", "PlainData", "SourceMap", "load_yaml"]
+__all__ = ["CODES", "MAX_PROBLEMS", "TRUNCATED_NOTE", "DataPath", "LoadedFile", "PlainData", "SourceMap", "load_yaml"]
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,13 @@ class LoadedFile:
         return self.source_map.path
 
 
+_STAGES = (source_text, yaml_document, yaml_events, yaml_scalars, yaml_errors)
+
 CODES: tuple[DiagnosticCode, ...] = tuple(
-    sorted((*source_text.CODES, *yaml_errors.CODES, *yaml_events.CODES), key=lambda entry: entry.code)
+    sorted((entry for stage in _STAGES for entry in stage.CODES), key=lambda entry: entry.code)
 )
 """Every diagnostic code the loader emits (through its stages), documented for the contributors' page."""
 
-TRUNCATED_NOTE = "weitere Probleme in dieser Datei werden erst angezeigt, wenn diese behoben sind"
 
 
 def load_yaml(path: PurePosixPath, content: bytes) -> tuple[LoadedFile | None, tuple[Diagnostic, ...]]:
@@ -80,13 +83,6 @@ def load_yaml(path: PurePosixPath, content: bytes) -> tuple[LoadedFile | None, t
     if document.syntax_error is not None:
         found.extend(translate_yaml_error(path, text, document.syntax_error))
     if found:
-        return None, _capped(sort_diagnostics(found))
+        return None, cap_diagnostics(sort_diagnostics(found), MAX_PROBLEMS)
     return LoadedFile(document.data, SourceMap(path, document.values, document.keys)), ()
 
-
-def _capped(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
-    """Keep the first MAX_PROBLEMS diagnostics; say on the last one that there are more."""
-    if len(diagnostics) <= MAX_PROBLEMS:
-        return diagnostics
-    last = diagnostics[MAX_PROBLEMS - 1]
-    return (*diagnostics[: MAX_PROBLEMS - 1], replace(last, notes=(*last.notes, TRUNCATED_NOTE)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import PurePosixPath
 
 from yaml.reader import Reader
@@ -58,6 +59,31 @@ def split_lines(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
+_INVISIBLE_NAMES = {
+    "\u00a0": "geschütztes Leerzeichen",
+    "\u200b": "Leerzeichen ohne Breite",
+    "\ufeff": "Byte-Order-Mark",
+}
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069" + "".join(map(chr, range(0x202A, 0x202F))))
+_CATEGORY_NAMES = {"Zs": "besonderes Leerzeichen", "Cf": "unsichtbares Steuerzeichen"}
+
+
+def describe_invisible(text: str) -> str | None:
+    """Name the first invisible or unusual space character in a text, e.g. "U+00A0 (geschütztes Leerzeichen)"."""
+    for char in text:
+        if char in " \t\n":
+            continue
+        category = unicodedata.category(char)
+        if char in _DIRECTION_MARKS:
+            name = "Zeichen für die Schreibrichtung"
+        elif category in _CATEGORY_NAMES or category[0] in "CZ":
+            name = _INVISIBLE_NAMES.get(char, _CATEGORY_NAMES.get(category, "unsichtbares Zeichen"))
+        else:
+            continue
+        return f"U+{ord(char):04X} ({name})"
+    return None
+
+
 def german_number(value: int) -> str:
     """Format an integer with German thousands separators."""
     return f"{value:,}".replace(",", ".")
@@ -67,8 +93,9 @@ def decode_source(path: PurePosixPath, content: bytes) -> tuple[str | None, tupl
     """Decode a file's bytes; return None when nothing sensible can be read from them."""
     if len(content) > MAX_FILE_BYTES:
         return None, (_too_large(path, len(content)),)
-    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, (_utf16(path),)
+    wide = _wide_encoding(content)
+    if wide is not None:
+        return None, (_wide(path, wide),)
     body = content[len(codecs.BOM_UTF8) :] if content.startswith(codecs.BOM_UTF8) else content
     text = body.decode("utf-8", errors="replace")
     diagnostics = [*_invalid_utf8(path, body), *_control_characters(path, text)]
@@ -95,18 +122,38 @@ def _too_large(path: PurePosixPath, size: int) -> Diagnostic:
         position=Position(1, 1),
         message=f"die Datei ist zu groß: {german_number(size)} Bytes, erlaubt sind höchstens "
         f"{german_number(MAX_FILE_BYTES)} Bytes ({MAX_FILE_BYTES // 1024} KiB)",
-        help="verteilen Sie den Inhalt auf mehrere Dateien oder kürzen Sie ihn",
+        help="verteile den Inhalt auf mehrere Dateien oder kürze ihn",
     )
 
 
-_SAVE_AS_UTF8 = "speichern Sie die Datei in der Kodierung UTF-8 (im Editor: „Speichern unter“ → Kodierung „UTF-8“)"
+_SAVE_AS_UTF8 = (
+    "speichere die Datei in der Kodierung UTF-8 (im Editor: „Speichern unter“ → Kodierung „UTF-8“)"
+)
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
-def _utf16(path: PurePosixPath) -> Diagnostic:
+def _wide_encoding(content: bytes) -> str | None:
+    """Name the encoding of a UTF-16 or UTF-32 file, with or without a byte order mark."""
+    for bom, name in _WIDE_BOMS:  # UTF-32's marks begin with UTF-16's: test them first
+        if content.startswith(bom):
+            return name
+    sample = content[:4096]
+    zeros = sample.count(0)
+    if len(sample) < 4 or zeros * 4 < len(sample):
+        return None  # text saved in UTF-16 or UTF-32 is a quarter to three quarters zero bytes
+    return "UTF-32" if zeros * 3 > len(sample) * 2 else "UTF-16"
+
+
+def _wide(path: PurePosixPath, name: str) -> Diagnostic:
     return _error(
         path,
         Position(1, 1),
-        "die Datei ist in UTF-16 gespeichert, erwartet wird UTF-8",
+        f"die Datei ist in {name} gespeichert, erwartet wird UTF-8",
         (),
         _SAVE_AS_UTF8,
     )
@@ -141,6 +188,6 @@ def _control_characters(path: PurePosixPath, text: str) -> tuple[Diagnostic, ...
             position_at(text, first.start()),
             f"unzulässiges Steuerzeichen U+{ord(first.group()):04X}",
             notes,
-            "löschen Sie das unsichtbare Zeichen (es entsteht oft beim Kopieren aus Word oder PDF)",
+            "lösche das unsichtbare Zeichen (es entsteht oft beim Kopieren aus Word oder PDF)",
         ),
     )

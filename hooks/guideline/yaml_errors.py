@@ -8,17 +8,18 @@ is indented with tabs, since the parser itself stops at the first one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from yaml.error import Mark, MarkedYAMLError, YAMLError
 
 from .diagnostics import Diagnostic, DiagnosticCode, Position, Severity
-from .source_text import LINE_BREAK, split_lines
+from .source_text import LINE_BREAK, describe_invisible, split_lines
+from .yaml_wording import CONTEXT_NAMES, INDENT_HELP, TOKEN_NAMES, TRANSLATIONS, UNKNOWN_HELP, Translation
 
 SYNTAX_CODE = "G001"
 TAB_CODE = "G012"
-TAB_HELP = "ersetzen Sie Tabs durch Leerzeichen"
+TAB_HELP = "ersetze Tabs durch Leerzeichen"
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(
@@ -39,103 +40,102 @@ CODES: tuple[DiagnosticCode, ...] = (
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
 
-@dataclass(frozen=True)
-class _Translation:
-    """How one kind of PyYAML problem reads in German; `at_start` points at where the construct began."""
-
-    problem: str  # a regular expression; its first group, if any, is available as {found}
-    message: str  # may use {found}, {here} (the rest of the line) and {start} (its first character)
-    help: str
-    at_start: bool = False
-    context: str = ""  # a regular expression the error's context must contain
-
-
-_INDENT_HELP = "rücken Sie die Zeile genau so weit ein wie die anderen Einträge derselben Ebene (nur mit Leerzeichen)"
-_QUOTE_HELP = "setzen Sie den Wert in Anführungszeichen"
-_STRAY_HELP = "löschen Sie das Zeichen oder setzen Sie den ganzen Wert in Anführungszeichen"
-
-_TRANSLATIONS: tuple[_Translation, ...] = (
-    _Translation(r"could not find expected ':'", "fehlender Doppelpunkt nach '{here}'",
-                 "schreiben Sie 'schlüssel: wert'; gehört die Zeile zum Text darüber, rücken Sie sie weiter ein",
-                 at_start=True),
-    _Translation(r"mapping values are not allowed here", "hier ist kein Doppelpunkt erlaubt",
-                 "enthält der Text ': ', setzen Sie ihn ganz in Anführungszeichen; sonst prüfen Sie die Einrückung"),
-    _Translation(r"sequence entries are not allowed here", "hier darf kein Listeneintrag ('-') beginnen",
-                 "prüfen Sie die Einrückung: die Einträge einer Liste stehen genau untereinander"),
-    _Translation(r"expected <block end>, but found '<scalar>'", "unerwarteter Text nach dem Wert",
-                 "setzen Sie den ganzen Wert in Anführungszeichen oder prüfen Sie die Einrückung"),
-    _Translation(r"expected <block end>, but found ('[]},]')", "unerwartetes Zeichen {found}", _STRAY_HELP),
-    _Translation(r"expected <block end>, but found", "Einrückung passt nicht", _INDENT_HELP),
-    _Translation(r"expected ',' or '\]'", "in der Liste fehlt ein Komma oder die schließende Klammer ']'",
-                 "trennen Sie die Einträge mit Kommas und schließen Sie die Liste mit ']'"),
-    _Translation(r"expected ',' or '\}'", "in der Zuordnung fehlt ein Komma oder die schließende Klammer '}'",
-                 "trennen Sie die Einträge mit Kommas und schließen Sie die Zuordnung mit '}'"),
-    _Translation(r"found unexpected (end of stream|document separator)", "das Anführungszeichen wird nicht geschlossen",
-                 "beenden Sie den Text mit demselben Anführungszeichen, mit dem er beginnt", at_start=True,
-                 context="quoted scalar"),
-    _Translation(r"found unknown escape character|expected escape sequence",
-                 "ungültige Escape-Sequenz mit '\\' in Text mit doppelten Anführungszeichen",
-                 "schreiben Sie einen Backslash als '\\\\' oder setzen Sie den Text in einfache Anführungszeichen"),
-    _Translation(r"found character (.*) that cannot start any token", "ein Wert darf nicht mit {found} beginnen",
-                 _QUOTE_HELP),
-    _Translation(r"expected", "ein Wert darf nicht mit '{start}' beginnen", _QUOTE_HELP, at_start=True,
-                 context=r"(anchor|alias|tag|directive)$"),
-    _Translation(r"mapping keys are not allowed here", "ein Wert darf nicht mit '{start}' beginnen", _QUOTE_HELP),
-    _Translation(r"expected the node content, but found (.*)", "hier fehlt ein Wert, gefunden: {found}",
-                 "setzen Sie Text, der mit einem Sonderzeichen beginnt, in Anführungszeichen"),
-    _Translation(r"expected (chomping|a comment or a line break|indentation indicator)",
-                 "nach '|' oder '>' muss der Text in einer neuen Zeile beginnen",
-                 "schreiben Sie den Text eingerückt ab der nächsten Zeile", context="block scalar"),
-    _Translation(r"expected '<document start>', but found", "unerwarteter Inhalt nach dem Ende der Daten",
-                 "prüfen Sie die Zeilen davor auf Klammern und '...'; löschen Sie überzählige Zeichen"),
-    _Translation(r"found undefined tag handle (.*)", "unbekannte Typangabe {found}: Typangaben sind nicht erlaubt",
-                 "löschen Sie die Typangabe; soll der Text mit '!' beginnen, setzen Sie ihn in Anführungszeichen"),
-    _Translation(r"found incompatible YAML document", "nicht unterstützte YAML-Version",
-                 "löschen Sie die Zeile, die mit '%YAML' beginnt"),
-)
-
-# PyYAML names tokens in English inside angle brackets; say what the contributor sees instead.
-_TOKEN_NAMES: tuple[tuple[str, str], ...] = (
-    ("'<stream end>'", "das Dateiende"),
-    ("'<document start>'", "'---'"),
-    ("'<document end>'", "'...'"),
-    ("'<block end>'", "das Ende des eingerückten Blocks"),
-    ("'<block mapping start>'", "ein Schlüssel"),
-    ("'<block sequence start>'", "ein Listeneintrag"),
-    ("'<scalar>'", "Text"),
-    ("'<alias>'", "ein Verweis"),
-    ("'<anchor>'", "ein Anker"),
-    ("'<tag>'", "eine Typangabe"),
-    ("'<directive>'", "eine Direktive"),
-)
-
-_CONTEXT_NAMES: tuple[tuple[str, str], ...] = (
-    ("simple key", "der Schlüssel"),
-    ("block mapping", "die Zuordnung"),
-    ("flow mapping", "die Zuordnung in '{ }'"),
-    ("block collection", "die Liste"),
-    ("flow sequence", "die Liste in '[ ]'"),
-    ("quoted scalar", "der Text in Anführungszeichen"),
-    ("block scalar", "der Textblock"),
-    ("node", "der Wert"),
-)
-
-_UNKNOWN_HELP = "prüfen Sie diese Zeile und die davor: Einrückung, Doppelpunkte und Anführungszeichen"
 
 
 def translate_yaml_error(path: PurePosixPath, text: str, error: YAMLError) -> tuple[Diagnostic, ...]:
     """Turn one PyYAML error into diagnostics at the place the contributor has to fix."""
     if not isinstance(error, MarkedYAMLError):
         return (_diagnostic(path, Position(1, 1), "die Datei ist kein gültiges YAML", (f"YAML meldet: {error}",),
-                            _UNKNOWN_HELP),)
+                            UNKNOWN_HELP),)
     problem = error.problem or ""
     if error.problem_mark is not None and problem.startswith("found character '\\t'"):
         return _tab_diagnostics(path, text, error.problem_mark)
-    return (_syntax_diagnostic(path, text, error, problem),)
+    found = next(
+        (d for special in _SPECIAL_CASES if (d := special(path, text, error, problem)) is not None),
+        None,
+    )
+    diagnostic = found or _syntax_diagnostic(path, text, error, problem)
+    return (_with_odd_indentation_note(diagnostic, text),)
+
+
+def _with_odd_indentation_note(diagnostic: Diagnostic, text: str) -> Diagnostic:
+    """Name an invisible character in the indentation (e.g. a non-breaking space pasted from the web)."""
+    lines = split_lines(text)
+    line = lines[diagnostic.position.line - 1] if diagnostic.position.line <= len(lines) else ""
+    odd = describe_invisible(line[: len(line) - len(line.lstrip())].replace("\t", " "))
+    note = f"die Einrückung enthält ein unsichtbares Zeichen: {odd}; rücke nur mit normalen Leerzeichen ein"
+    return replace(diagnostic, notes=(*diagnostic.notes, note)) if odd else diagnostic
+
+
+def _unclosed_flow(path: PurePosixPath, text: str, error: MarkedYAMLError, problem: str) -> Diagnostic | None:
+    """A `[` or `{` whose closing bracket is missing: point at the bracket, not where the parser gave up."""
+    start, stop = error.context_mark, error.problem_mark
+    closing = next((char for char in "]}" if problem.startswith(f"expected ',' or '{char}'")), "")
+    if not closing or start is None or stop is None or stop.line == start.line:
+        return None
+    what = "die Liste" if closing == "]" else "die Zuordnung"
+    opening = "[" if closing == "]" else "{"
+    where = "am Dateiende" if stop.index >= len(text.rstrip()) else f"in Zeile {stop.line + 1}"
+    return _diagnostic(
+        path, _position(start), f"{what} mit '{opening}' wird nicht mit '{closing}' geschlossen",
+        (f"die Klammer '{opening}' ist {where} noch offen",),
+        f"schließe {what} in dieser Zeile mit '{closing}'; steht der Text absichtlich in '{opening}', setze ihn "
+        "ganz in Anführungszeichen",
+    )
+
+
+_KEY_LIKE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _indented_key(path: PurePosixPath, text: str, error: MarkedYAMLError, problem: str) -> Diagnostic | None:
+    """`key: value` on a line indented deeper than the line before: YAML reads it as that line's text."""
+    mark = error.problem_mark
+    if mark is None or not problem.startswith("mapping values are not allowed here"):
+        return None
+    line = split_lines(text)[mark.line]
+    key = line[: mark.column].strip(" ")
+    if not _KEY_LIKE.fullmatch(key) or mark.line == 0:
+        return None
+    column = len(line) - len(line.lstrip(" ")) + 1
+    return _diagnostic(
+        path, Position(mark.line + 1, column),
+        f"Einrückung passt nicht: '{key}' ist weiter eingerückt als die Zeile davor und würde zu deren Text "
+        "gehören",
+        (), f"{INDENT_HELP}; gehört die Zeile zum Text darüber, setze den ganzen Text in Anführungszeichen",
+    )
+
+
+def _dash_without_space(path: PurePosixPath, text: str, error: MarkedYAMLError, problem: str) -> Diagnostic | None:
+    """`-entry` written for `- entry`: YAML reads it as text that wants a colon."""
+    mark = error.context_mark
+    if mark is None or not problem.startswith("could not find expected ':'"):
+        return None
+    rest = _rest_of_line(text, mark)
+    if re.match(r"-[^\s-]", rest) is None:
+        return None
+    return _diagnostic(path, _position(mark), "nach dem '-' eines Listeneintrags fehlt ein Leerzeichen", (),
+                       f"schreibe '- {_shortened(rest[1:])}'")
+
+
+def _document_end(path: PurePosixPath, text: str, error: MarkedYAMLError, problem: str) -> Diagnostic | None:
+    """A line `...` ends the data early; what follows it cannot be read."""
+    mark = error.problem_mark
+    if mark is None or not problem.startswith("expected '<document start>'"):
+        return None
+    lines = split_lines(text)
+    ends = [number for number in range(mark.line) if lines[number].rstrip() == "..."]
+    if not ends:
+        return None
+    return _diagnostic(
+        path, Position(ends[-1] + 1, 1),
+        "die Zeile '...' beendet hier die Daten; was danach steht, würde nicht gelesen",
+        (), "lösche die Zeile '...'",
+    )
 
 
 def _diagnostic(
-    path: PurePosixPath, position: Position, message: str, notes: tuple[str, ...], help_text: str, code: str = SYNTAX_CODE
+    path: PurePosixPath, position: Position, message: str, notes: tuple[str, ...], help_text: str,
+    code: str = SYNTAX_CODE
 ) -> Diagnostic:
     return Diagnostic(code, Severity.ERROR, path, position, message, notes, help_text)
 
@@ -145,23 +145,25 @@ def _position(mark: Mark) -> Position:
 
 
 def _syntax_diagnostic(path: PurePosixPath, text: str, error: MarkedYAMLError, problem: str) -> Diagnostic:
-    for translation in _TRANSLATIONS:
+    for translation in TRANSLATIONS:
         match = re.match(translation.problem, problem)
         if match is not None and re.search(translation.context, error.context or ""):
             return _translated(path, text, error, translation, match)
     mark = error.problem_mark or error.context_mark
     position = _position(mark) if mark is not None else Position(1, 1)
     notes = (*_context_notes(error, position), f"YAML meldet: {problem or error.context}")
-    return _diagnostic(path, position, "die Datei ist kein gültiges YAML", notes, _UNKNOWN_HELP)
+    return _diagnostic(path, position, "die Datei ist kein gültiges YAML", notes, UNKNOWN_HELP)
 
 
 def _translated(
-    path: PurePosixPath, text: str, error: MarkedYAMLError, translation: _Translation, match: re.Match[str]
+    path: PurePosixPath, text: str, error: MarkedYAMLError, translation: Translation, match: re.Match[str]
 ) -> Diagnostic:
     mark = error.context_mark if translation.at_start and error.context_mark else error.problem_mark
     mark = mark or error.context_mark
     position = _position(mark) if mark is not None else Position(1, 1)
-    found = dict(_TOKEN_NAMES).get(match.group(1), match.group(1)) if match.groups() else ""
+    if translation.at_backslash and mark is not None and text[mark.index - 1 : mark.index] == "\\":
+        position = Position(position.line, position.column - 1)
+    found = dict(TOKEN_NAMES).get(match.group(1), match.group(1)) if match.groups() else ""
     rest = _rest_of_line(text, mark)
     message = translation.message.replace("{found}", found).replace("{here}", _shortened(rest))
     message = message.replace("{start}", rest[:1])
@@ -185,8 +187,11 @@ def _context_notes(error: MarkedYAMLError, position: Position) -> tuple[str, ...
     start = _position(error.context_mark)
     if start == position:
         return ()
-    name = next((german for english, german in _CONTEXT_NAMES if english in error.context), "der Abschnitt")
+    name = next((german for english, german in CONTEXT_NAMES if english in error.context), "der Abschnitt")
     return (f"{name} beginnt in Zeile {start.line}, Spalte {start.column}",)
+
+
+_SPECIAL_CASES = (_unclosed_flow, _indented_key, _document_end, _dash_without_space)
 
 
 def _tab_diagnostics(path: PurePosixPath, text: str, mark: Mark) -> tuple[Diagnostic, ...]:

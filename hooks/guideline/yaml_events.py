@@ -1,9 +1,10 @@
 """Read PyYAML's event stream into plain data and a map of positions, refusing what we do not allow.
 
 Nothing is composed or constructed: the pure-Python parser's events are checked one at a time
-(anchors, aliases, merge keys, tags, directives, further documents, depth, length) and plain data is
-built from them directly. An alias bomb is never expanded and a deeply nested file is refused at the
-limit, so both cost bounded time and memory; and no scalar is ever resolved to a YAML 1.1 type.
+(anchors, aliases, merge keys, tags, directives, further documents, depth, repeated keys; each value by
+yaml_scalars) and plain data is built from them directly. An alias bomb is never expanded and a deeply
+nested file is refused at the limit, so both cost bounded time and memory; and no scalar is ever
+resolved to a YAML 1.1 type.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from .diagnostics import Diagnostic, DiagnosticCode, Position, Severity
-from .source_text import german_number
+from .source_text import split_lines
+from .yaml_document import empty_file, root_problem
+from .yaml_scalars import MAX_SCALAR_CHARS, ReadProblem, check_scalar
 
 PlainData = Union[dict[str, "PlainData"], list["PlainData"], str, None]
 DataPath = tuple[Union[str, int], ...]
 
+__all__ = ["CODES", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_SCALAR_CHARS", "DataPath", "PlainData", "read_document"]
+
 MAX_DEPTH = 40
-MAX_SCALAR_CHARS = 50_000
 MAX_PROBLEMS = 20
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 MERGE_KEY = "<<"
@@ -34,12 +38,6 @@ CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 UNUSABLE_KEY = "?"
 
 CODES: tuple[DiagnosticCode, ...] = (
-    DiagnosticCode("G005", "Leere Datei", "Die Datei ist leer oder enthält nur Kommentare und Leerzeilen.",
-                   "Daten eintragen (Zeilen der Form `schlüssel: wert`) oder die Datei löschen."),
-    DiagnosticCode("G006", "Oberste Ebene ist keine Zuordnung",
-                   "Jede Datendatei besteht auf der obersten Ebene aus Zeilen der Form `schlüssel: wert`; gefunden "
-                   "wurde stattdessen eine Liste (Zeilen mit `-`) oder ein einzelner Wert.",
-                   "Jede Zeile der obersten Ebene mit einem Schlüssel und Doppelpunkt beginnen, ohne `-` davor."),
     DiagnosticCode("G007", "Doppelter Schlüssel",
                    "Derselbe Schlüssel steht zweimal in derselben Zuordnung; YAML würde den ersten Wert "
                    "stillschweigend verwerfen.",
@@ -56,20 +54,19 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G010", "Mehrere Dokumente in einer Datei",
                    "Eine Zeile `---` mitten in der Datei beginnt ein zweites YAML-Dokument; jede Datei enthält "
                    "genau eines.",
-                   "Das `---` löschen (erlaubt ist es nur ganz am Anfang) oder den Inhalt auf zwei Dateien verteilen."),
+                   "Das `---` löschen (erlaubt ist es nur ganz am Anfang) oder den Inhalt auf zwei Dateien "
+                   "verteilen."),
     DiagnosticCode("G013", "Schlüssel ist kein Text",
                    "Ein Schlüssel ist leer, oder an seiner Stelle steht eine Liste oder Zuordnung.",
                    "Vor jedem Doppelpunkt einen Namen aus Buchstaben angeben, z. B. `title:`."),
     DiagnosticCode("G014", "Zu tief verschachtelt",
                    f"Die Daten sind mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief geht kein Leitfaden.",
                    "Die Einrückung und die Klammern `[` und `{` prüfen."),
-    DiagnosticCode("G015", "Wert zu lang",
-                   f"Ein einzelner Text ist länger als {german_number(MAX_SCALAR_CHARS)} Zeichen.",
-                   "Den Text kürzen oder auf mehrere Einträge verteilen."),
 )
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
-_LITERAL_HELP = "; soll der Text mit '{}' beginnen, setzen Sie ihn in Anführungszeichen"
+_LITERAL_HELP = "; soll der Text mit '{}' beginnen, setze ihn in Anführungszeichen"
+_NAME_HELP = "schreibe vor den Doppelpunkt einen Namen, z. B. 'title:'"
 
 
 @dataclass(frozen=True)
@@ -108,10 +105,12 @@ class _Reading:
 
     path: PurePosixPath
     events: Iterator[events.Event]
+    lines: list[str]
     values: dict[DataPath, Position] = field(default_factory=dict)
     keys: dict[DataPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     syntax_errors: list[YAMLError] = field(default_factory=list)
+    flow: list[bool] = field(default_factory=list)  # per open collection: written in brackets?
 
     def next_event(self) -> events.Event:
         try:
@@ -120,22 +119,29 @@ class _Reading:
             self.syntax_errors.append(error)
             raise _Stop from error
 
-    def report(self, code: str, mark: Mark | None, message: str, help_text: str, notes: tuple[str, ...] = ()) -> None:
-        position = Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+    def report(self, code: str, mark: Mark | Position | None, message: str, help_text: str,
+               notes: tuple[str, ...] = ()) -> None:
+        position = _position(mark)
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, self.path, position, message, notes, help_text))
         if len(self.diagnostics) > MAX_PROBLEMS:
             raise _Stop
 
 
+def _position(mark: Mark | Position | None) -> Position:
+    if isinstance(mark, Position):
+        return mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+
+
 def read_document(path: PurePosixPath, text: str) -> ReadDocument:
     """Walk the events of one YAML text; build its data and positions, and report what is not allowed."""
-    reading = _Reading(path, _parse_events(text))
+    reading = _Reading(path, _parse_events(text), split_lines(text))
     data: PlainData = None
     try:
         if text.strip():  # PyYAML refuses lines of only tabs, but a blank file is simply empty
             data = _read_stream(reading, text)
         else:
-            _report_empty(reading, text)
+            _report(reading, empty_file(text))
     except _Stop:
         data = None
     syntax_error = reading.syntax_errors[0] if reading.syntax_errors else None
@@ -146,87 +152,65 @@ def _read_stream(reading: _Reading, text: str) -> PlainData:
     reading.next_event()  # the stream start
     start = reading.next_event()
     if isinstance(start, events.StreamEndEvent):
-        _report_empty(reading, text)
+        _report(reading, empty_file(text))
         return None
     if start.version is not None or start.tags:
         reading.report("G009", start.start_mark, "Direktiven wie '%YAML' oder '%TAG' sind nicht erlaubt",
-                       "löschen Sie die Zeile, die mit '%' beginnt")
+                       "lösche die Zeile, die mit '%' beginnt")
     root = reading.next_event()
     data = _read_node(reading, root, (), 0)
     reading.next_event()  # the document end
     after = reading.next_event()
     if isinstance(after, events.DocumentStartEvent):
         reading.report("G010", after.start_mark, "hier beginnt mit '---' ein zweites Dokument; erlaubt ist nur eines",
-                       "löschen Sie das '---' (erlaubt nur ganz am Anfang der Datei) oder verteilen Sie den "
-                       "Inhalt auf zwei Dateien")
+                       "lösche das '---' (erlaubt nur ganz am Anfang der Datei) oder verteile den Inhalt auf "
+                       "zwei Dateien")
         raise _Stop
-    _check_root(reading, root, text)
+    _report(reading, root_problem(root, text))
     return data
 
 
-def _report_empty(reading: _Reading, text: str) -> None:
-    if not text.strip():
-        message = "die Datei ist leer"
-    elif "#" in text:
-        message = "die Datei enthält keine Daten, nur Kommentare"
-    else:
-        message = "die Datei enthält keine Daten"
-    reading.report("G005", None, message, "tragen Sie Daten in der Form 'schlüssel: wert' ein oder löschen Sie die Datei")
-
-
-def _check_root(reading: _Reading, root: events.Event, text: str) -> None:
-    if isinstance(root, events.MappingStartEvent):
-        return
-    if isinstance(root, events.ScalarEvent) and root.style is None and root.value == "":
-        _report_empty(reading, text)
-        return
-    found = {
-        events.SequenceStartEvent: "eine Liste",
-        events.AliasEvent: "ein Verweis",
-    }.get(type(root), "ein einzelner Wert")
-    help_text = "beginnen Sie jede Zeile der obersten Ebene mit einem Schlüssel und Doppelpunkt"
-    if isinstance(root, events.SequenceStartEvent):
-        help_text += ", ohne '-' davor"
-    reading.report("G006", root.start_mark,
-                   f"die oberste Ebene muss aus Zeilen der Form 'schlüssel: wert' bestehen, gefunden: {found}",
-                   help_text)
+def _report(reading: _Reading, problem: ReadProblem | None) -> None:
+    if problem is not None:
+        reading.report(problem.code, problem.position, problem.message, problem.help)
 
 
 def _read_node(reading: _Reading, event: events.Event, path: DataPath, depth: int) -> PlainData:
     reading.values[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
     if isinstance(event, events.AliasEvent):
         reading.report("G008", event.start_mark, f"Verweise wie '*{event.anchor}' sind nicht erlaubt",
-                       "schreiben Sie den Wert hier aus" + _LITERAL_HELP.format("*"))
+                       "schreibe den Wert hier aus" + _LITERAL_HELP.format("*"))
         return None
     _check_properties(reading, event)
     if isinstance(event, events.ScalarEvent):
-        _check_length(reading, event)
+        _check_scalar(reading, event)
         return None if event.style is None and event.value in NULL_WORDS else event.value
     if depth >= MAX_DEPTH:
         reading.report("G014", event.start_mark, f"zu tief verschachtelt: mehr als {MAX_DEPTH} Ebenen",
-                       "prüfen Sie die Einrückung und die Klammern '[' und '{'")
+                       "prüfe die Einrückung und die Klammern '[' und '{'")
         raise _Stop
-    if isinstance(event, events.SequenceStartEvent):
-        return _read_sequence(reading, path, depth + 1)
-    return _read_mapping(reading, path, depth + 1)
+    reading.flow.append(bool(getattr(event, "flow_style", False)))
+    try:
+        if isinstance(event, events.SequenceStartEvent):
+            return _read_sequence(reading, path, depth + 1)
+        return _read_mapping(reading, event, path, depth + 1)
+    finally:
+        reading.flow.pop()
 
 
 def _check_properties(reading: _Reading, event: events.Event) -> None:
     if event.anchor is not None:
         reading.report("G008", event.start_mark, f"Anker wie '&{event.anchor}' sind nicht erlaubt",
-                       "schreiben Sie den Wert überall aus, wo er gebraucht wird" + _LITERAL_HELP.format("&"))
+                       "schreibe den Wert überall aus, wo er gebraucht wird" + _LITERAL_HELP.format("&"))
     if event.tag is not None:
         written = "!!" + event.tag[len(CORE_TAG_PREFIX):] if event.tag.startswith(CORE_TAG_PREFIX) else event.tag
         reading.report("G009", event.start_mark, f"Typangaben wie '{written}' sind nicht erlaubt",
-                       "löschen Sie die Typangabe" + _LITERAL_HELP.format("!"))
+                       "lösche die Typangabe" + _LITERAL_HELP.format("!"))
 
 
-def _check_length(reading: _Reading, event: events.ScalarEvent) -> None:
-    if len(event.value) > MAX_SCALAR_CHARS:
-        reading.report("G015", event.start_mark,
-                       f"der Text ist zu lang: {german_number(len(event.value))} Zeichen, erlaubt sind höchstens "
-                       f"{german_number(MAX_SCALAR_CHARS)}",
-                       "kürzen Sie den Text oder verteilen Sie ihn auf mehrere Einträge")
+def _check_scalar(reading: _Reading, event: events.ScalarEvent) -> None:
+    for problem in check_scalar(event, reading.lines, in_flow=any(reading.flow)):
+        _report(reading, problem)
 
 
 def _read_sequence(reading: _Reading, path: DataPath, depth: int) -> list[PlainData]:
@@ -238,12 +222,21 @@ def _read_sequence(reading: _Reading, path: DataPath, depth: int) -> list[PlainD
     return items
 
 
-def _read_mapping(reading: _Reading, path: DataPath, depth: int) -> dict[str, PlainData]:
+@dataclass(frozen=True)
+class _MappingKeys:
+    """The keys met so far in one mapping, and where: to find and report duplicates at both places."""
+
+    start: events.Event
+    first: dict[str, Position] = field(default_factory=dict)
+    reported: set[str] = field(default_factory=set)
+
+
+def _read_mapping(reading: _Reading, start: events.Event, path: DataPath, depth: int) -> dict[str, PlainData]:
     entries: dict[str, PlainData] = {}
-    first_lines: dict[str, int] = {}
+    keys = _MappingKeys(start)
     event = reading.next_event()
     while not isinstance(event, events.MappingEndEvent):
-        key = _read_key(reading, event, path, depth, first_lines)
+        key = _read_key(reading, event, path, depth, keys)
         value = _read_node(reading, reading.next_event(), (*path, UNUSABLE_KEY if key is None else key), depth)
         if key is not None:
             entries[key] = value
@@ -251,39 +244,52 @@ def _read_mapping(reading: _Reading, path: DataPath, depth: int) -> dict[str, Pl
     return entries
 
 
-def _read_key(
-    reading: _Reading, event: events.Event, path: DataPath, depth: int, first_lines: dict[str, int]
-) -> str | None:
+def _read_key(reading: _Reading, event: events.Event, path: DataPath, depth: int, keys: _MappingKeys) -> str | None:
     """Check one mapping key; return its text, or None when it cannot be used as a key."""
-    if not isinstance(event, events.ScalarEvent):
-        _read_node(reading, event, (*path, UNUSABLE_KEY), depth)
-        if not isinstance(event, events.AliasEvent):
-            found = "eine Liste" if isinstance(event, events.SequenceStartEvent) else "eine Zuordnung"
-            reading.report("G013", event.start_mark, f"ein Schlüssel muss ein Text sein, gefunden: {found}",
-                           "schreiben Sie vor den Doppelpunkt einen Namen, z. B. 'title:'")
+    if isinstance(event, events.ScalarEvent):
+        return _scalar_key(reading, event, path, keys)
+    _read_node(reading, event, (*path, UNUSABLE_KEY), depth)
+    if isinstance(event, events.AliasEvent):
         return None
-    return _scalar_key(reading, event, path, first_lines)
+    if getattr(event, "flow_style", False) and getattr(keys.start, "flow_style", False):
+        # `title: {{ name }}` or `[[link]]`: text starting with two brackets, not a key at all
+        opening = reading.lines[keys.start.start_mark.line][keys.start.start_mark.column:][:2]
+        reading.report("G013", keys.start.start_mark,
+                       f"ein Wert darf nicht mit '{opening}' beginnen: YAML liest Klammern am Anfang als Liste "
+                       "oder Zuordnung", "setze den ganzen Text in Anführungszeichen, z. B. \"{{ name }}\"")
+        return None
+    found = "eine Liste" if isinstance(event, events.SequenceStartEvent) else "eine Zuordnung"
+    reading.report("G013", event.start_mark, f"ein Schlüssel muss ein Text sein, gefunden: {found}", _NAME_HELP)
+    return None
 
 
-def _scalar_key(
-    reading: _Reading, event: events.ScalarEvent, path: DataPath, first_lines: dict[str, int]
-) -> str | None:
+def _scalar_key(reading: _Reading, event: events.ScalarEvent, path: DataPath, keys: _MappingKeys) -> str | None:
     _check_properties(reading, event)
-    _check_length(reading, event)
-    plain, text, line = event.style is None, event.value, event.start_mark.line + 1
+    _check_scalar(reading, event)
+    plain, text = event.style is None, event.value
+    position = Position(event.start_mark.line + 1, event.start_mark.column + 1)
     if plain and text == "":
-        reading.report("G013", event.start_mark, "der Schlüssel fehlt: vor dem Doppelpunkt steht kein Name",
-                       "schreiben Sie vor den Doppelpunkt einen Namen, z. B. 'title:'")
+        reading.report("G013", position, "der Schlüssel fehlt: vor dem Doppelpunkt steht kein Name", _NAME_HELP)
         return None
     if plain and text == MERGE_KEY:
-        reading.report("G008", event.start_mark, "Zusammenführungen mit '<<' sind nicht erlaubt",
-                       "schreiben Sie die Einträge hier aus")
+        reading.report("G008", position, "Zusammenführungen mit '<<' sind nicht erlaubt",
+                       "schreibe die Einträge hier aus")
         return None
-    if text in first_lines:
-        reading.report("G007", event.start_mark, f"doppelter Schlüssel '{text}' in derselben Zuordnung",
-                       "entfernen Sie einen der beiden Einträge oder führen Sie die Werte zusammen",
-                       (f"zuerst definiert in Zeile {first_lines[text]}",))
+    if text in keys.first:
+        _report_duplicate(reading, text, keys, position)
         return None
-    first_lines[text] = line
-    reading.keys[(*path, text)] = Position(line, event.start_mark.column + 1)
+    keys.first[text] = position
+    reading.keys[(*path, text)] = position
     return text
+
+
+def _report_duplicate(reading: _Reading, text: str, keys: _MappingKeys, position: Position) -> None:
+    """Report a repeated key here and, once, at its first place: either may be the one to change."""
+    first = keys.first[text]
+    message = f"doppelter Schlüssel '{text}' in derselben Zuordnung"
+    help_text = "lösche einen der beiden Einträge oder führe die Werte zusammen"
+    if text not in keys.reported:
+        keys.reported.add(text)
+        again = f"derselbe Schlüssel steht noch einmal in Zeile {position.line}"
+        reading.report("G007", first, message, help_text, (again,))
+    reading.report("G007", position, message, help_text, (f"zuerst definiert in Zeile {first.line}",))
