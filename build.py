@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -22,9 +21,13 @@ import sys
 import tempfile
 from pathlib import Path
 from types import FrameType
-from typing import Any, Iterator, NoReturn, Sequence
+from typing import Any, Iterator, Sequence
 
 ROOT = Path(__file__).resolve().parent
+# The German argument parser is shared with the CLI; it is standard library only, so the launcher can
+# import it before any virtual environment exists. Nothing else of the core is imported here.
+sys.path.insert(0, str(ROOT / "hooks"))
+from guideline.arguments import EXIT_USAGE, GermanArgumentParser  # noqa: E402
 VENV = ROOT / ".venv"
 STAMP = VENV / "guideline-install.json"
 RUNTIME_LOCK = "requirements.lock"
@@ -32,7 +35,7 @@ TEST_LOCK = "requirements-test.lock"
 SITE_DIR = ROOT / "site"
 DATA_FOLDER = "guideline_data"
 FALLBACK_EPOCH = 315532800  # 1980-01-01 00:00:00 UTC, the earliest time a ZIP or wheel can record
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT = 0, 1
 MINIMUM_PYTHON = (3, 10)
 LOCK_COMMAND = [
     "pip", "compile", "pyproject.toml", "--universal", "--python-version", "3.10", "--generate-hashes",
@@ -338,37 +341,6 @@ def command_lock(args: argparse.Namespace) -> int:
 
 # --- command line ---------------------------------------------------------------------------------
 
-
-class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter with a German usage heading."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
-
-
-class GermanArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose headings, help option and error line are German."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", GermanHelpFormatter)
-        super().__init__(add_help=False, **kwargs)
-        self._positionals.title = "Argumente"
-        self._optionals.title = "Optionen"
-        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
-
-    def error(self, message: str) -> NoReturn:
-        for pattern, german in ARGPARSE_MESSAGES:
-            message = pattern.sub(german, message)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
-
-
-ARGPARSE_MESSAGES = (
-    (re.compile(r"^the following arguments are required: (.*)$"), r"es fehlt: \1"),
-    (re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"), r"\1: unbekannt: \2 (möglich: \3)"),
-    (re.compile(r"^unrecognized arguments: (.*)$"), r"unbekannte Argumente: \1"),
-)
-"""argparse's own English messages that contributors meet most, in German."""
 
 DESCRIPTION = """\
 Social-Media-Leitfaden: Daten prüfen, Vorschau starten, Website bauen, Tests ausführen.

@@ -17,12 +17,13 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from .arguments import EXIT_USAGE, GermanArgumentParser
 from .audit import audit_site, format_audit
 from .audit_compare import compare_sites, format_difference
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
@@ -33,41 +34,13 @@ from .schema import render_schemas
 from .site import check_site, parse_source_files, read_data_files
 
 DATA_FOLDER = "guideline_data"
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 3
 DEBUG_VARIABLE = "GUIDELINE_DEBUG"
 PROG = "python3 build.py"  # contributors call this module through the launcher; messages name the launcher
 
 
 class UsageError(Exception):
     """A command line that cannot be carried out as given (exit code 2)."""
-
-
-class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter with a German usage heading."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[Any],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
-
-
-class GermanArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose headings, help option and error line are German."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", GermanHelpFormatter)
-        super().__init__(add_help=False, **kwargs)
-        self._positionals.title = "Argumente"
-        self._optionals.title = "Optionen"
-        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
 # --- check ----------------------------------------------------------------------------------------
