@@ -99,6 +99,7 @@ def test_a_data_error_leaves_the_previous_site(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "guideline_data/scenarios/krise.yml:7:8: error[G201]: unbekannte Rolle 'social-lead'" in result.stderr
     assert "build.py: Build fehlgeschlagen: site/ bleibt unverändert" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert_previous_site_untouched(project)
 
 
