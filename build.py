@@ -148,7 +148,27 @@ def write_stamp(stamp: dict[str, Any]) -> None:
 
 def run_tool(python: Path, arguments: Sequence[str | Path]) -> int:
     """Run a tool with the venv's interpreter in the repository root; return its exit code."""
-    return subprocess.run([str(python), *[str(part) for part in arguments]], cwd=ROOT).returncode
+    process = subprocess.Popen([str(python), *[str(part) for part in arguments]], cwd=ROOT)
+    try:
+        return process.wait()
+    except BaseException:
+        stop_tool(process)
+        raise
+
+
+def stop_tool(process: subprocess.Popen[bytes]) -> None:
+    """Stop an interrupted tool and reap it.
+
+    subprocess.run kills the child on Ctrl-C but does not wait for it, so an interrupted launcher
+    could exit while MkDocs is still alive (or left as a zombie where nothing reaps orphans).
+    """
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def command_serve(args: argparse.Namespace) -> int:
