@@ -13,11 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from guideline.diagnostics import format_diagnostic, format_report
+from guideline.diagnostics import Severity, format_diagnostic, format_report
 from guideline.site import SiteBuild, build_preview, build_site
 
 DATA_FOLDER = "guideline_data"
-BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
+BUILD_KEY = "_guideline_build"
+PREVIEW_FLAG = "guideline_live_preview"  # in config.extra: the theme relaxes its CSP for livereload  # private config key; MkDocs ignores keys it does not know after validation
 
 log = logging.getLogger("mkdocs.plugins.guideline")
 
@@ -36,8 +37,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build.report.errors and not preview:
         raise PluginError("Der Leitfaden enthält Fehler:\n" + format_report(build.report))
     for diagnostic in build.report.diagnostics:
-        (log.error if diagnostic in build.report.errors else log.warning)(format_diagnostic(diagnostic))
+        (log.error if diagnostic.severity is Severity.ERROR else log.warning)(format_diagnostic(diagnostic))
     config[BUILD_KEY] = build
+    config.extra[PREVIEW_FLAG] = preview
     return config
 
 
