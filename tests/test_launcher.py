@@ -28,9 +28,15 @@ def load_launcher() -> ModuleType:
 def run_copy(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a lone copy of build.py (no venv, no lock files next to it) with a plain interpreter."""
     shutil.copyfile(REPO / "build.py", tmp_path / "build.py")
+    # The launcher may use only the standard library and the stdlib-only argument module beside it.
+    (tmp_path / "hooks" / "guideline").mkdir(parents=True)
+    for name in ("__init__.py", "arguments.py"):
+        shutil.copyfile(REPO / "hooks" / "guideline" / name, tmp_path / "hooks" / "guideline" / name)
     environment = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    # The base interpreter, not the venv's: there the installed core would hide a missing file.
+    interpreter = getattr(sys, "_base_executable", sys.executable)
     return subprocess.run(
-        [sys.executable, "-I", str(tmp_path / "build.py"), *args],
+        [interpreter, "-I", str(tmp_path / "build.py"), *args],
         cwd=tmp_path, env=environment, capture_output=True, text=True, encoding="utf-8", check=False,
     )
 
@@ -263,3 +269,28 @@ def test_a_failed_installation_exits_1_with_advice(
         f"    note: {module.SETUP_NOTE}",
         "    help: Zugang zum Paket-Index prüfen und erneut versuchen; notfalls .venv löschen",
     ]
+
+
+def test_test_command_only_names_missing_system_packages_it_may_not_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    launcher = load_launcher()
+    monkeypatch.setattr(launcher, "missing_system_packages", lambda: ["chromium", "nginx"])
+    monkeypatch.setenv(launcher.NO_APT_VARIABLE, "1")
+    monkeypatch.setattr(launcher.subprocess, "run", lambda *a, **k: pytest.fail("must not run apt-get"))
+    launcher.ensure_system_packages()
+    assert "es fehlen chromium, nginx" in capsys.readouterr().err
+
+
+def test_test_command_installs_missing_system_packages_as_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    launcher = load_launcher()
+    calls: list[list[str]] = []
+    monkeypatch.setattr(launcher, "missing_system_packages", lambda: ["chromium"])
+    monkeypatch.delenv(launcher.NO_APT_VARIABLE, raising=False)
+    monkeypatch.setattr(launcher.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(launcher.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(launcher.subprocess, "run",
+                        lambda command, **_: calls.append(command) or subprocess.CompletedProcess(command, 0))
+    launcher.ensure_system_packages()
+    assert calls == [["apt-get", "update", "-qq"],
+                     ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]]
