@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from guideline.diagnostics import Severity, format_diagnostic, format_report
+from guideline.site import SiteBuild, build_preview, build_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-
-from guideline.diagnostics import Severity, format_diagnostic, format_report
-from guideline.site import SiteBuild, build_preview, build_site
 
 DATA_FOLDER = "guideline_data"
 BUILD_KEY = "_guideline_build"

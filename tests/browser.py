@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
-
-from guideline.pages import plan_pages
+from guideline.codes import all_codes
+from guideline.plan.pages import plan_pages
 from guideline.site import load_guideline
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("GUIDELINE_CHROMIUM", "/usr/bin/chromium"))
@@ -82,7 +82,7 @@ def page_kinds() -> dict[str, str]:
     if guideline is None:
         raise AssertionError(f"the shipped guideline does not load: {report}")
     kinds: dict[str, str] = {}
-    for planned in plan_pages(guideline):
+    for planned in plan_pages(guideline, all_codes()):
         kinds.setdefault(planned.template.removesuffix(".md.j2"), page_url(planned.src_uri))
     return {**kinds, **HAND_WRITTEN_PAGES}
 

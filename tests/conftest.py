@@ -8,14 +8,12 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import pytest
-
 from guideline.diagnostics import format_diagnostic
-from guideline.source import LoadedFile, load_yaml
+from guideline.load.source import LoadedFile, load_yaml
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
-
     from browser import BrowserWatch
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext
-
 from browser import MISSING_PAGE, PHONE, page_kinds, settle
+from playwright.sync_api import BrowserContext
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_KINDS = page_kinds()

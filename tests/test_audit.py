@@ -1,4 +1,4 @@
-"""The audit of a built site (guideline.audit*): links, anchors and requests to other hosts, exact messages.
+"""The audit of a built site (guideline.audit.site*): links, anchors and requests to other hosts, exact messages.
 
 Small sites are written inline; the end-to-end test audits the shipped guideline built by MkDocs.
 """
@@ -9,14 +9,13 @@ import io
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from guideline import cli
-from guideline.audit import AuditResult, audit_site, audit_texts, format_audit
-from guideline.audit_compare import compare_sites, first_difference, format_difference
-from guideline.audit_finding import position_in
-from guideline.audit_hosts import is_active, is_other_host
-from guideline.audit_html import Purpose, scan_html
-from guideline.audit_links import is_internal
+from guideline.audit.compare import compare_sites, first_difference, format_difference
+from guideline.audit.finding import position_in
+from guideline.audit.hosts import is_active, is_other_host
+from guideline.audit.html import Purpose, scan_html
+from guideline.audit.links import is_internal
+from guideline.audit.site import AuditResult, audit_site, audit_texts, format_audit
 from guideline.diagnostics import Position
 from test_site_e2e import REPO_ROOT, mkdocs_build
 

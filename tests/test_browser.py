@@ -28,14 +28,22 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from playwright.sync_api import BrowserContext, Page, expect
-
 from browser import (
-    MISSING_PAGE, PHONE, REPO_ROOT, BrowserWatch, CspViolation, heading_text, page_url, serve_site, settle, squash,
+    MISSING_PAGE,
+    PHONE,
+    REPO_ROOT,
+    BrowserWatch,
+    CspViolation,
+    heading_text,
+    page_url,
+    serve_site,
+    settle,
+    squash,
 )
-from guideline.corpus import Guideline
+from bs4 import BeautifulSoup
+from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
+from playwright.sync_api import BrowserContext, Page, expect
 
 CONFIG = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 NGINX_EXAMPLE = REPO_ROOT / "deploy" / "nginx.conf"

@@ -9,17 +9,18 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import pytest
-
-from guideline import checks, codes, parse, site
-from guideline.checks import check_guideline
-from guideline.corpus import Guideline, assemble_guideline
+from guideline import codes, site
+from guideline.check import guideline as checks
+from guideline.check.findings import shorten_list
+from guideline.check.guideline import check_guideline
+from guideline.check.prerequisites import find_cycles
+from guideline.check.references import Namespace, referenced_ids
 from guideline.diagnostics import Severity, format_diagnostic, format_report
-from guideline.findings import shorten_list
-from guideline.layout import DataKind, classify_data_file
-from guideline.parse import ParsedFile, parse_file
-from guideline.prerequisites import find_cycles
-from guideline.references import Namespace, referenced_ids
-from guideline.source import load_yaml
+from guideline.load.source import load_yaml
+from guideline.model.layout import DataKind, classify_data_file
+from guideline.parse import file as parse
+from guideline.parse.corpus import Guideline, assemble_guideline
+from guideline.parse.file import ParsedFile, parse_file
 
 TESTS = Path(__file__).parent
 MINIMAL = TESTS / "fixtures" / "minimal"
@@ -426,7 +427,8 @@ def test_every_finding_lies_inside_its_file() -> None:
 
 
 def test_every_folder_with_reserved_ids_is_checked() -> None:
-    from guideline import links, reserved
+    from guideline.check import reserved
+    from guideline.plan import links
 
     checked = set(reserved.PAGE_FOLDERS.values())
     assert set(links.RESERVED_IDS) <= checked

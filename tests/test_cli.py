@@ -11,10 +11,9 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from guideline import cli
 from guideline.diagnostics import Diagnostic, Position, Report, Severity
-from guideline.layout import DataKind
+from guideline.model.layout import DataKind
 
 TESTS = Path(__file__).parent
 MINIMAL = TESTS / "fixtures" / "minimal"

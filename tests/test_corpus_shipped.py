@@ -14,12 +14,11 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from guideline import site
 from guideline.diagnostics import Diagnostic, format_diagnostic, format_report
-from guideline.layout import DataKind, classify_data_file
-from guideline.parse import parse_file
-from guideline.source import load_yaml
+from guideline.load.source import load_yaml
+from guideline.model.layout import DataKind, classify_data_file
+from guideline.parse.file import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "guideline_data"

@@ -20,17 +20,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from guideline.check.references import Namespace, defined_ids
+from guideline.codes import all_codes
+from guideline.diagnostics import Diagnostic, Report, format_diagnostic
+from guideline.parse.corpus import Guideline
+from guideline.plan.links import Link, Links, resolve_links
+from guideline.plan.pages import plan_pages
+from guideline.render.markdown import render_pages
+from guideline.site import check_site, load_guideline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from guideline.codes import all_codes
-from guideline.corpus import Guideline
-from guideline.diagnostics import Diagnostic, Report, format_diagnostic
-from guideline.links import Link, Links, resolve_links
-from guideline.pages import plan_pages
-from guideline.references import Namespace, defined_ids
-from guideline.render import render_pages
-from guideline.site import check_site, load_guideline
 
 TESTS = Path(__file__).resolve().parent
 DATASETS = {"minimal": TESTS / "fixtures" / "minimal", "shipped": TESTS.parent / "guideline_data"}
@@ -222,7 +221,7 @@ def link_for(links: Links, namespace: Namespace) -> Callable[[str], Link]:
 
 
 def assert_every_id_is_rendered(guideline: Guideline) -> None:
-    pages = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline))}
+    pages = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline, all_codes()))}
     links = resolve_links(guideline)
     for mention in defined_ids(guideline):
         target = link_for(links, mention.namespace)(mention.item_id).target

@@ -15,8 +15,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-
-from guideline.audit_compare import compare_sites, format_difference
+from guideline.audit.compare import compare_sites, format_difference
 from test_atomic_build import assert_previous_site_untouched, buildable_project, launcher_environment, run_launcher
 from test_html_validity import load_allowlist, run_vnu, unexplained
 from test_site_e2e import GOLDEN_DATA, REPO_ROOT, make_project

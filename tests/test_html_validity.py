@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from test_site_e2e import REPO_ROOT, mkdocs_build
 
 VNU_DIR = REPO_ROOT / "tests" / "vnu"

@@ -9,15 +9,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
-
-from guideline import links as urls
-from guideline.corpus import Guideline
-from guideline.curriculum import curriculum_order, with_prerequisites
+from guideline.codes import all_codes
 from guideline.diagnostics import format_report
-from guideline.links import Link, reading_key
-from guideline.models import TrainingModule
-from guideline.pages import PlannedPage, plan_pages
-from guideline.render import render_pages
+from guideline.model.models import TrainingModule
+from guideline.parse.corpus import Guideline
+from guideline.plan import links as urls
+from guideline.plan.curriculum import curriculum_order, with_prerequisites
+from guideline.plan.links import Link, reading_key
+from guideline.plan.pages import PlannedPage, plan_pages
+from guideline.render.markdown import render_pages
 from guideline.site import load_guideline
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -35,11 +35,11 @@ def guideline() -> Guideline:
 
 @pytest.fixture(scope="module")
 def pages(guideline: Guideline) -> dict[str, PlannedPage]:
-    return {page.src_uri: page for page in plan_pages(guideline)}
+    return {page.src_uri: page for page in plan_pages(guideline, all_codes())}
 
 
 def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
-    planned = [page.src_uri for page in plan_pages(guideline)]
+    planned = [page.src_uri for page in plan_pages(guideline, all_codes())]
     assert planned == [
         "index.md",
         "kanaele.md",
@@ -276,7 +276,7 @@ def _links_in(value: Any) -> Iterator[Link]:
 
 
 def test_every_link_resolves_to_a_page_and_anchor(guideline: Guideline) -> None:
-    planned = plan_pages(guideline)
+    planned = plan_pages(guideline, all_codes())
     markdown = {page.src_uri: page.markdown for page in render_pages(planned)}
     known = set(markdown) | {urls.CONTRIBUTING_PAGE}  # the contributing guide is hand-written in docs/
     checked = 0
@@ -293,7 +293,7 @@ def test_every_link_resolves_to_a_page_and_anchor(guideline: Guideline) -> None:
 
 
 def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
-    markdown = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline))}
+    markdown = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline, all_codes()))}
     anchors_per_page = {uri: re.findall(r"\{#([a-z0-9-]+)\}", text) for uri, text in markdown.items()}
     for uri, anchors in anchors_per_page.items():
         assert len(anchors) == len(set(anchors)), f"{uri}: duplicate anchors {sorted(anchors)}"

@@ -7,17 +7,16 @@ import textwrap
 from pathlib import Path, PurePosixPath
 
 import pytest
+from guideline.diagnostics import Position, format_diagnostic
+from guideline.load.source import LoadedFile, PlainData, SourceMap, load_yaml
+from guideline.model import models
+from guideline.model.layout import DataKind, classify_data_file
+from guideline.parse.errors import data_path_of, describe_errors
+from guideline.parse.file import CODES, ParsedFile, parse_file
+from guideline.parse.model_paths import field_at, model_at, type_at
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict
-
-from guideline import models
-from guideline.diagnostics import Position, format_diagnostic
-from guideline.layout import DataKind, classify_data_file
-from guideline.model_paths import field_at, model_at, type_at
-from guideline.parse import CODES, ParsedFile, parse_file
-from guideline.schema_errors import data_path_of, describe_errors
-from guideline.source import LoadedFile, PlainData, SourceMap, load_yaml
 
 DEPARTMENTS = "guideline_data/departments.yml"
 

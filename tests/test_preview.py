@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from guideline.site import build_preview
 from test_site_e2e import make_project
 

@@ -19,16 +19,16 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from guideline.codes import all_codes
+from guideline.diagnostics import format_report
+from guideline.parse.corpus import Guideline
+from guideline.plan.links import Link
+from guideline.plan.pages import PlannedPage, plan_pages
+from guideline.render.markdown import front_matter, make_environment, relative_href, render_page, render_pages
+from guideline.render.markup import Markdown
+from guideline.site import load_guideline
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
-from guideline.corpus import Guideline
-from guideline.diagnostics import format_report
-from guideline.links import Link
-from guideline.markup import Markdown
-from guideline.pages import PlannedPage, plan_pages
-from guideline.render import front_matter, make_environment, relative_href, render_page, render_pages
-from guideline.site import load_guideline
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = REPO_ROOT / "tests" / "golden"
@@ -181,7 +181,7 @@ def hostile_guideline(guideline: Guideline) -> Guideline:
 
 
 def test_hostile_text_comes_out_literally_and_inert(guideline: Guideline) -> None:
-    pages = {page.src_uri: page for page in render_pages(plan_pages(hostile_guideline(guideline)))}
+    pages = {page.src_uri: page for page in render_pages(plan_pages(hostile_guideline(guideline), all_codes()))}
     for uri in ("szenarien/beschwerde.md", "tonalitaet.md", "index.md", "rollen/community-manager.md"):
         soup = to_html(pages[uri].markdown)
         assert_inert(soup)
@@ -196,7 +196,7 @@ def test_hostile_text_comes_out_literally_and_inert(guideline: Guideline) -> Non
 
 
 def test_rendering_is_deterministic(guideline: Guideline) -> None:
-    assert render_pages(plan_pages(guideline)) == render_pages(plan_pages(guideline))
+    assert render_pages(plan_pages(guideline, all_codes())) == render_pages(plan_pages(guideline, all_codes()))
 
 
 @settings(max_examples=300, deadline=None)
@@ -223,7 +223,7 @@ def test_tilde_fence_in_contributor_text_stays_text() -> None:
 
 @pytest.mark.parametrize("src_uri", GOLDEN_KINDS)
 def test_golden_page(guideline: Guideline, src_uri: str) -> None:
-    planned = {page.src_uri: page for page in plan_pages(guideline)}
+    planned = {page.src_uri: page for page in plan_pages(guideline, all_codes())}
     rendered = render_page(make_environment(), planned[src_uri]).markdown
     golden = GOLDEN_PAGES / src_uri
     if os.environ.get("UPDATE_GOLDEN") == "1":
@@ -235,17 +235,17 @@ def test_golden_page(guideline: Guideline, src_uri: str) -> None:
 
 def test_golden_pages_convert_without_stray_syntax(guideline: Guideline) -> None:
     """No escape shows on the rendered page: every backslash and entity was read by Markdown."""
-    for page in render_pages(plan_pages(guideline)):
+    for page in render_pages(plan_pages(guideline, all_codes())):
         text = to_html(page.markdown).get_text()
         assert "\\" not in text and "&amp;" not in text and "{#" not in text, page.src_uri
 
 
-from guideline.report_page import REPORT_PAGE_TEMPLATE  # noqa: E402  (the preview's error page)
+from guideline.plan.report import REPORT_PAGE_TEMPLATE  # noqa: E402  (the preview's error page)
 
 
 def test_every_template_is_used(guideline: Guideline) -> None:
-    used = {page.template for page in plan_pages(guideline)} | {REPORT_PAGE_TEMPLATE}
-    templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "templates").glob("*.md.j2")}
+    used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
+    templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
     assert templates - used == {"_matrix_table.md.j2"}  # included by role_matrix and channels
 
 
@@ -254,6 +254,6 @@ def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:
 
 
 def test_planned_page_context_is_frozen(guideline: Guideline) -> None:
-    page: PlannedPage = plan_pages(guideline)[0]
+    page: PlannedPage = plan_pages(guideline, all_codes())[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         page.context.summary = "x"  # type: ignore[misc]

@@ -17,8 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
-from guideline.audit_compare import compare_sites
+from guideline.audit.compare import compare_sites
 from test_atomic_build import run_launcher
 from test_launcher import load_launcher
 from test_site_e2e import REPO_ROOT, make_project

@@ -12,16 +12,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from guideline.load.source import load_yaml
+from guideline.model import models
+from guideline.model.fields import SLUG_PATTERN
+from guideline.model.layout import DataKind, classify_data_file
+from guideline.model.schema import SCHEMA_DIALECT, render_schemas
+from guideline.parse.file import parse_file
+from guideline.scaffold import REFERENCES, KnownIds, scaffold_data_file
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
-
-from guideline import models
-from guideline.fields import SLUG_PATTERN
-from guideline.layout import DataKind, classify_data_file
-from guideline.parse import parse_file
-from guideline.scaffold import REFERENCES, KnownIds, scaffold_data_file
-from guideline.schema import SCHEMA_DIALECT, render_schemas
-from guideline.source import load_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "guideline_data"

@@ -21,9 +21,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
-from guideline.corpus import Guideline
 from guideline.diagnostics import format_report
+from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

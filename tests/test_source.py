@@ -8,13 +8,12 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
+from guideline.diagnostics import Diagnostic, Position, format_diagnostic
+from guideline.load.events import MAX_DEPTH, MAX_PROBLEMS, MAX_SCALAR_CHARS
+from guideline.load.source import CODES, LoadedFile, SourceMap, load_yaml
+from guideline.load.text import MAX_FILE_BYTES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from guideline.diagnostics import Diagnostic, Position, format_diagnostic
-from guideline.source import CODES, LoadedFile, SourceMap, load_yaml
-from guideline.source_text import MAX_FILE_BYTES
-from guideline.yaml_events import MAX_DEPTH, MAX_PROBLEMS, MAX_SCALAR_CHARS
 
 PATH = PurePosixPath("guideline_data/roles.yml")
 CASES = Path(__file__).parent / "cases" / "load"

@@ -24,14 +24,15 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from .arguments import EXIT_USAGE, GermanArgumentParser
-from .audit import audit_site, format_audit
-from .audit_compare import compare_sites, format_difference
+from .audit.compare import compare_sites, format_difference
+from .audit.site import audit_site, format_audit
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
-from .fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
-from .layout import DataKind, kind_by_slug
+from .load.folder import read_data_files
+from .model.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
+from .model.layout import DataKind, kind_by_slug
+from .model.schema import render_schemas
 from .scaffold import known_ids_of, scaffold_data_file
-from .schema import render_schemas
-from .site import check_site, parse_source_files, read_data_files
+from .site import check_site, parse_source_files
 
 DATA_FOLDER = "guideline_data"
 EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 3

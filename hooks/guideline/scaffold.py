@@ -19,11 +19,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
-from .duration import DURATION_PATTERN
-from .fields import SLUG_PATTERN
-from .layout import DataKind
-from .schema import generate_schema
+from .model import models
+from .model.duration import DURATION_PATTERN
+from .model.fields import SLUG_PATTERN
+from .model.layout import DataKind
+from .model.schema import generate_schema
 
 PLACEHOLDER = "Bitte ausfüllen"
 """The text every free-text field of a new file starts with; a check may look for it."""

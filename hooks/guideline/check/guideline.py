@@ -1,0 +1,117 @@
+"""Cross-checks over the whole guideline: ids, references, cycles, and the guideline's own policies.
+
+Contract: check_guideline(guideline) -> diagnostics (G2xx references, G3xx content policy), each at
+the position of the offending value, found through the file's source map. The checks themselves live
+in references.py, prerequisites.py and policies.py; this module composes them and adds the two that
+need no model of their own: phase numbering and scaffold placeholders left in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
+from ..load.source import DataPath
+from ..parse.corpus import Guideline
+from ..scaffold import PLACEHOLDER
+from . import policies, prerequisites, references, reserved
+from .findings import finding_at
+
+PHASE_ORDER_CODE = "G205"
+PLACEHOLDER_CODE = "G308"
+
+CODES: tuple[DiagnosticCode, ...] = (
+    *references.CODES,
+    *reserved.CODES,
+    *prerequisites.CODES,
+    DiagnosticCode(
+        code=PHASE_ORDER_CODE,
+        title="Phasen falsch nummeriert",
+        explanation="Die Phasen in process.yml sind von 1 an fortlaufend nummeriert, in der Reihenfolge, in der "
+        "sie in der Datei stehen.",
+        fix="Nummern korrigieren oder die Phasen in die richtige Reihenfolge bringen.",
+    ),
+    *policies.CODES,
+    DiagnosticCode(
+        code=PLACEHOLDER_CODE,
+        title="Platzhalter nicht ersetzt",
+        explanation="Eine mit `python3 build.py new` angelegte Datei enthält noch den Platzhalter "
+        f"„{PLACEHOLDER}“. "
+        "Das ist eine Warnung: `check` läuft durch, aber `check --strict` und der Build für die Veröffentlichung "
+        "schlagen fehl, damit keine halb ausgefüllte Seite erscheint.",
+        fix="Den Platzhalter durch den richtigen Text ersetzen.",
+    ),
+)
+"""Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
+
+
+def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Run every cross-check and policy check; return all problems."""
+    definitions = references.defined_ids(guideline)
+    return sort_diagnostics(
+        (
+            *references.check_duplicate_ids(definitions),
+            *reserved.check_reserved_ids(definitions),
+            *references.check_references(definitions, references.referenced_ids(guideline)),
+            *prerequisites.check_self_prerequisites(guideline.training),
+            *prerequisites.check_prerequisite_cycles(guideline.training),
+            *check_phase_numbers(guideline),
+            *policies.check_policies(guideline),
+            *check_placeholders(guideline),
+        )
+    )
+
+
+def check_phase_numbers(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Report the first phase whose number breaks the sequence 1, 2, …, n."""
+    phases = guideline.process.model.phases
+    for index, phase in enumerate(phases):
+        if phase.number == index + 1:
+            continue
+        found = ", ".join(str(p.number) for p in phases)
+        return (
+            finding_at(
+                guideline.process,
+                ("phases", index, "number"),
+                PHASE_ORDER_CODE,
+                f"die {index + 1}. Phase hat die Nummer {phase.number}, erwartet wird {index + 1}",
+                notes=(f"die Phasen sind von 1 an fortlaufend nummeriert; gefunden: {found}",),
+                help_text="korrigiere die Nummer oder bring die Phasen in die richtige Reihenfolge",
+            ),
+        )
+    return ()
+
+
+def check_placeholders(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Warn at every text that still holds the scaffold's placeholder."""
+    wanted = PLACEHOLDER.casefold()
+    return tuple(
+        finding_at(
+            parsed,
+            data_path,
+            PLACEHOLDER_CODE,
+            f"hier steht noch der Platzhalter „{PLACEHOLDER}“",
+            severity=Severity.WARNING,
+            notes=("ohne Ersatz würde der Platzhalter so veröffentlicht; der Build für die Veröffentlichung bricht "
+                   "deshalb ab",),
+            help_text="ersetze den Platzhalter durch den richtigen Text",
+        )
+        for parsed in guideline.files()
+        for data_path, text in _texts(parsed.model, ())
+        if wanted in text.casefold()
+    )
+
+
+def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield every text of a model with its data path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*data_path, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*data_path, index))
+    elif isinstance(value, str):
+        yield data_path, value

@@ -1,0 +1,257 @@
+"""The guideline's own content policies (G3xx), each as strict as organisation.yml's `policies` say."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Diagnostic, DiagnosticCode, Severity
+from ..load.source import DataPath
+from ..model import models
+from ..parse.corpus import Guideline
+from ..parse.file import ParsedFile
+from .findings import finding_at, place_of, shorten_list
+
+CODES: tuple[DiagnosticCode, ...] = (
+    DiagnosticCode("G301", "Abteilung ohne Social-Media-Team",
+                   "Jede Abteilung soll mit mindestens einer Rolle im Social-Media-Team vertreten sein "
+                   "(Prüfung policies.department_on_team).",
+                   "Bei einer Rolle der Abteilung in roles.yml 'social_media_team: true' setzen."),
+    DiagnosticCode("G302", "Azubi-Rolle mit Verantwortung",
+                   "Rollen, die Azubis oder Praktikant:innen übernehmen dürfen, unterstützen nur: sie verantworten "
+                   "weder Szenarien noch Kanäle, vertreten keinen Kanal und antworten nicht eigenverantwortlich "
+                   "(Prüfung policies.no_trainee_ownership).",
+                   "Eine Rolle ohne 'trainee_allowed: true' eintragen."),
+    DiagnosticCode("G303", "Reaktionszeit über dem Maximum",
+                   "Die Erstreaktionszeit eines Szenarios oder einer Eskalationsstufe ist länger als "
+                   "max_first_response in organisation.yml (Prüfung policies.response_time_within_maximum).",
+                   "Zeit verkürzen oder, nach Absprache, das Maximum anpassen."),
+    DiagnosticCode("G304", "Kanal ohne echte Vertretung",
+                   "Verantwortliche Rolle und Vertretung eines Kanals sind dieselbe Rolle; bei Urlaub oder "
+                   "Krankheit betreut niemand den Kanal (Prüfung policies.channel_owner_and_deputy).",
+                   "Als 'deputy' eine andere Rolle eintragen."),
+    DiagnosticCode("G305", "Kundendialog ohne Pflichtschulung",
+                   "Eine Rolle spricht öffentlich mit Kund:innen, hat aber keine Pflichtschulungen "
+                   "(Prüfung policies.customer_roles_trained).",
+                   "Unter 'required_training' die IDs der nötigen Schulungsmodule eintragen."),
+    DiagnosticCode("G306", "Signalphrase in Antwortvorlage",
+                   "Eine Antwortvorlage enthält eine Formulierung, die laut tone.yml auf einen Verstoß gegen eine "
+                   "Tonalitätsregel hindeutet (Prüfung policies.templates_free_of_breach_phrases).",
+                   "Vorlage nach der genannten Regel umformulieren."),
+    DiagnosticCode("G307", "Kanal nicht ausreichend gesichert",
+                   "Jeder Kanal braucht mindestens zwei verschiedene Admin-Rollen und Zwei-Faktor-"
+                   "Authentifizierung, damit der Zugang nicht verloren geht oder gekapert wird "
+                   "(Prüfung policies.channel_security).",
+                   "Eine zweite Admin-Rolle eintragen bzw. 2FA aktivieren und 'two_factor: true' setzen."),
+)
+"""Every diagnostic code this module emits, documented for the contributors' page."""
+
+@dataclass(frozen=True)
+class Policy:
+    """One policy check with the name of its setting in organisation.yml."""
+
+    setting: str
+    check: Callable[[Guideline, Severity], Iterator[Diagnostic]]
+
+
+def check_policies(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Run every policy that is not switched off, at the severity organisation.yml sets for it."""
+    levels = guideline.organisation.model.policies
+    found: list[Diagnostic] = []
+    for policy in _POLICIES:
+        level = getattr(levels, policy.setting)
+        if level is not models.PolicyLevel.OFF:
+            found.extend(policy.check(guideline, _severity_of(level)))
+    return tuple(found)
+
+
+def _severity_of(level: models.PolicyLevel) -> Severity:
+    return Severity.ERROR if level is models.PolicyLevel.ERROR else Severity.WARNING
+
+
+def _roles_by_id(guideline: Guideline) -> dict[str, tuple[int, models.Role]]:
+    return {role.id: (index, role) for index, role in enumerate(guideline.roles.model.roles)}
+
+
+# --- department_on_team ---------------------------------------------------------------------------
+
+
+def check_department_on_team(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report departments without a role on the social media team."""
+    roles = tuple(enumerate(guideline.roles.model.roles))
+    for index, department in enumerate(guideline.departments.model.departments):
+        members = [(number, role) for number, role in roles if role.department == department.id]
+        if any(role.social_media_team for _, role in members):
+            continue
+        places = [f"{role.id} ({place_of(guideline.roles, ('roles', number, 'id'))})" for number, role in members]
+        notes = (f"Rollen dieser Abteilung: {shorten_list(places)}",) if members else (
+            "zu dieser Abteilung gehört noch keine Rolle",)
+        yield finding_at(
+            guideline.departments, ("departments", index, "id"), "G301",
+            f"die Abteilung '{department.id}' hat keine Rolle im Social-Media-Team",
+            severity=severity, notes=notes,
+            help_text="setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'",
+        )
+
+
+# --- no_trainee_ownership -------------------------------------------------------------------------
+
+
+def _owned_roles(guideline: Guideline) -> Iterator[tuple[ParsedFile[Any], DataPath, str, str]]:
+    """Yield each place that names a role responsible for something: file, path, role id, duty."""
+    for scenario in guideline.scenarios:
+        yield scenario, ("owner",), scenario.model.owner, "kein Szenario verantworten"
+    for index, channel in enumerate(guideline.channels.model.channels):
+        yield guideline.channels, ("channels", index, "owner"), channel.owner, "keinen Kanal verantworten"
+        yield guideline.channels, ("channels", index, "deputy"), channel.deputy, "keinen Kanal vertreten"
+    for index, assignment in enumerate(guideline.matrix.model.assignments):
+        if assignment.task is models.Task.REPLYING:
+            path = ("assignments", index, "responsible")
+            yield guideline.matrix, path, assignment.responsible, "nicht für das Antworten verantwortlich sein"
+
+
+def check_no_trainee_ownership(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report trainee roles named as owner, deputy or responsible for replying."""
+    roles = _roles_by_id(guideline)
+    for parsed, path, role_id, duty in _owned_roles(guideline):
+        index, role = roles.get(role_id, (-1, None))
+        if role is None or not role.trainee_allowed:
+            continue
+        where = place_of(guideline.roles, ("roles", index, "trainee_allowed"))
+        yield finding_at(
+            parsed, path, "G302",
+            f"die Rolle '{role_id}' darf von Azubis oder Praktikant:innen übernommen werden und darf daher "
+            f"{duty}",
+            severity=severity,
+            notes=(f"'trainee_allowed: true' steht in {where}",),
+            help_text="trage eine Rolle ohne 'trainee_allowed: true' ein",
+        )
+
+
+# --- response_time_within_maximum -----------------------------------------------------------------
+
+
+def _response_times(guideline: Guideline) -> Iterator[tuple[ParsedFile[Any], DataPath, Any, str]]:
+    for scenario in guideline.scenarios:
+        yield scenario, ("first_response",), scenario.model.first_response, "die Erstreaktionszeit"
+    for index, level in enumerate(guideline.escalation.model.levels):
+        path = ("levels", index, "max_first_response")
+        yield guideline.escalation, path, level.max_first_response, f"die Reaktionszeit der Stufe '{level.id}'"
+
+
+def check_response_time_within_maximum(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report response times longer than the organisation's maximum."""
+    maximum = guideline.organisation.model.max_first_response
+    where = place_of(guideline.organisation, ("max_first_response",))
+    for parsed, path, duration, what in _response_times(guideline):
+        if duration.minutes <= maximum.minutes:
+            continue
+        yield finding_at(
+            parsed, path, "G303",
+            f"{what} ({duration.label}) ist länger als das Maximum ({maximum.label})",
+            severity=severity, notes=(f"das Maximum steht in {where}",),
+            help_text=f"verkürze die Zeit auf höchstens {maximum.label}",
+        )
+
+
+# --- channel_owner_and_deputy ---------------------------------------------------------------------
+
+
+def check_channel_owner_and_deputy(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report channels whose deputy is the owner."""
+    for index, channel in enumerate(guideline.channels.model.channels):
+        if channel.owner != channel.deputy:
+            continue
+        yield finding_at(
+            guideline.channels, ("channels", index, "deputy"), "G304",
+            f"die Rolle '{channel.owner}' ist zugleich verantwortlich und Vertretung für den Kanal '{channel.id}'",
+            severity=severity,
+            help_text="trage als 'deputy' eine andere Rolle ein, die den Kanal bei Abwesenheit betreut",
+        )
+
+
+# --- customer_roles_trained -----------------------------------------------------------------------
+
+
+def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report roles in customer dialogue without required training."""
+    for index, role in enumerate(guideline.roles.model.roles):
+        if not role.customer_dialogue or role.required_training:
+            continue
+        yield finding_at(
+            guideline.roles, ("roles", index, "customer_dialogue"), "G305",
+            f"die Rolle '{role.id}' spricht mit Kund:innen, hat aber keine Pflichtschulung",
+            severity=severity,
+            help_text="trage unter 'required_training:' die IDs der Schulungsmodule ein, die vor dem ersten "
+            "Kundendialog nötig sind",
+        )
+
+
+# --- templates_free_of_breach_phrases -------------------------------------------------------------
+
+
+def _breach_phrases(guideline: Guideline) -> Iterator[tuple[models.ToneRule, str, str]]:
+    """Yield each tone rule's breach phrases with the place they are defined."""
+    for rule_index, rule in enumerate(guideline.tone.model.rules):
+        for phrase_index, phrase in enumerate(rule.breach_phrases):
+            yield rule, phrase, place_of(guideline.tone, ("rules", rule_index, "breach_phrases", phrase_index))
+
+
+def check_templates_free_of_breach_phrases(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report reply templates containing a tone rule's breach phrase (ignoring case)."""
+    phrases = tuple(_breach_phrases(guideline))
+    for scenario in guideline.scenarios:
+        for number, template in enumerate(scenario.model.reply_templates):
+            for rule, phrase, where in phrases:
+                if phrase.casefold() not in template.text.casefold():
+                    continue
+                yield finding_at(
+                    scenario, ("reply_templates", number, "text"), "G306",
+                    f"die Antwortvorlage '{template.title}' enthält '{phrase}', eine Signalphrase der "
+                    f"Tonalitätsregel '{rule.id}'",
+                    severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
+                    help_text="formuliere die Vorlage nach dieser Regel um",
+                )
+
+
+# --- channel_security -----------------------------------------------------------------------------
+
+
+def check_channel_security(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report channels with fewer than two distinct admin roles or without two-factor authentication."""
+    for index, channel in enumerate(guideline.channels.model.channels):
+        base = ("channels", index, "legal")
+        admins = sorted(set(channel.legal.admins))
+        if len(admins) < 2:
+            yield finding_at(
+                guideline.channels, (*base, "admins"), "G307",
+                f"der Kanal '{channel.id}' hat {_admin_count(admins)}; nötig sind mindestens zwei verschiedene",
+                severity=severity,
+                help_text="trage unter 'admins:' eine zweite Rolle ein, damit der Zugang nicht an einer "
+                "Person hängt",
+            )
+        if not channel.legal.two_factor:
+            yield finding_at(
+                guideline.channels, (*base, "two_factor"), "G307",
+                f"der Kanal '{channel.id}' ist nicht mit Zwei-Faktor-Authentifizierung gesichert",
+                severity=severity,
+                help_text="aktiviere 2FA für alle Admin-Konten und setze dann 'two_factor: true'",
+            )
+
+
+def _admin_count(admins: list[str]) -> str:
+    if not admins:
+        return "keine Admin-Rolle"
+    return f"nur eine Admin-Rolle ('{admins[0]}')"
+
+
+_POLICIES = (
+    Policy("department_on_team", check_department_on_team),
+    Policy("no_trainee_ownership", check_no_trainee_ownership),
+    Policy("response_time_within_maximum", check_response_time_within_maximum),
+    Policy("channel_owner_and_deputy", check_channel_owner_and_deputy),
+    Policy("customer_roles_trained", check_customer_roles_trained),
+    Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
+    Policy("channel_security", check_channel_security),
+)

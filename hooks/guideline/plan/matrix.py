@@ -1,0 +1,147 @@
+"""The role matrix as readers see it: who does which task on which channel (R, A, C, I)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model.models import Assignment, Channel, Role, Task
+from .links import Link, Links, matrix_anchor
+
+NO_PART = "–"
+_TASK_ORDER = {task: index for index, task in enumerate(Task)}
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One task on one channel: who does it (R), approves (A), is consulted (C) and informed (I)."""
+
+    channel: Link
+    task: str
+    responsible: Link
+    approves: Link | None
+    consulted: tuple[Link, ...]
+    informed: tuple[Link, ...]
+    rhythm: str
+
+
+@dataclass(frozen=True)
+class ChannelMatrix:
+    """The matrix rows of one channel, under an anchor of the roles page."""
+
+    channel: Link
+    anchor: str
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One role's letters per channel, in the order of the overview's columns."""
+
+    role: Link
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatrixOverview:
+    """The compact table roles × channels."""
+
+    channels: tuple[Link, ...]
+    rows: tuple[OverviewRow, ...]
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """A task on a channel in which one role takes part, with its letters."""
+
+    channel: Link
+    task: str
+    letters: str
+    rhythm: str
+
+
+def role_letters(assignment: Assignment, role_id: str) -> tuple[str, ...]:
+    """Return the parts (R, A, C, I) a role has in an assignment."""
+    parts = (
+        ("R", assignment.responsible == role_id),
+        ("A", assignment.approves == role_id),
+        ("C", role_id in assignment.consulted),
+        ("I", role_id in assignment.informed),
+    )
+    return tuple(letter for letter, present in parts if present)
+
+
+def _ordered(assignments: Iterable[Assignment], channels: tuple[Channel, ...]) -> tuple[Assignment, ...]:
+    channel_order = {channel.id: index for index, channel in enumerate(channels)}
+    return tuple(
+        sorted(assignments, key=lambda a: (channel_order.get(a.channel, len(channel_order)), _TASK_ORDER[a.task]))
+    )
+
+
+def matrix_row(assignment: Assignment, links: Links) -> MatrixRow:
+    """Resolve one assignment's roles to links."""
+    return MatrixRow(
+        channel=links.channel(assignment.channel),
+        task=assignment.task.label,
+        responsible=links.role(assignment.responsible),
+        approves=links.role(assignment.approves) if assignment.approves else None,
+        consulted=tuple(links.role(role_id) for role_id in assignment.consulted),
+        informed=tuple(links.role(role_id) for role_id in assignment.informed),
+        rhythm=assignment.rhythm,
+    )
+
+
+def channel_rows(
+    channel_id: str, assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
+) -> tuple[MatrixRow, ...]:
+    """Return one channel's matrix rows in task order."""
+    return tuple(matrix_row(a, links) for a in _ordered(assignments, channels) if a.channel == channel_id)
+
+
+def channel_matrices(
+    assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
+) -> tuple[ChannelMatrix, ...]:
+    """Return a table per channel that has assignments, in the order of channels.yml."""
+    tables = (
+        ChannelMatrix(
+            channel=links.channel(channel.id),
+            anchor=matrix_anchor(channel.id),
+            rows=channel_rows(channel.id, assignments, channels, links),
+        )
+        for channel in channels
+    )
+    return tuple(table for table in tables if table.rows)
+
+
+def matrix_overview(
+    assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], roles: tuple[Role, ...], links: Links
+) -> MatrixOverview:
+    """Return the compact roles × channels table; a cell lists a role's letters over all tasks."""
+    rows = []
+    for role in roles:
+        cells = tuple(_overview_cell(assignments, channel.id, role.id) for channel in channels)
+        rows.append(OverviewRow(role=links.role(role.id), cells=cells))
+    return MatrixOverview(channels=tuple(links.matrix(channel.id) for channel in channels), rows=tuple(rows))
+
+
+def _overview_cell(assignments: tuple[Assignment, ...], channel_id: str, role_id: str) -> str:
+    letters = {
+        letter for a in assignments if a.channel == channel_id for letter in role_letters(a, role_id)
+    }
+    return ", ".join(letter for letter in "RACI" if letter in letters) or NO_PART
+
+
+def role_assignments(
+    role_id: str, assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
+) -> tuple[RoleAssignment, ...]:
+    """Return every task in which a role takes part, in channel and task order."""
+    return tuple(
+        RoleAssignment(
+            channel=links.channel(a.channel),
+            task=a.task.label,
+            letters=", ".join(role_letters(a, role_id)),
+            rhythm=a.rhythm,
+        )
+        for a in _ordered(assignments, channels)
+        if role_letters(a, role_id)
+    )

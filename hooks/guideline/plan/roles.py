@@ -1,0 +1,184 @@
+"""Page contexts for the role matrix and for each role's "Deine Aufgaben" page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model.models import Channel, Role
+from .curriculum import curriculum_order, with_prerequisites
+from .links import Link, Links, department_anchor
+from .matrix import ChannelMatrix, MatrixOverview, RoleAssignment, channel_matrices, matrix_overview, role_assignments
+from .scenarios import by_question, question_link
+
+if TYPE_CHECKING:
+    from ..parse.corpus import Guideline
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    """A department with its roles; team roles are those in the social media team."""
+
+    anchor: str
+    name: str
+    description: str
+    customer_facing: bool
+    team_roles: tuple[Link, ...]
+    other_roles: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """One entry of the list of all roles."""
+
+    role: Link
+    department: Link
+    summary: str
+
+
+@dataclass(frozen=True)
+class RoleMatrixPage:
+    """Context of `rollen/index.md`."""
+
+    overview: MatrixOverview
+    channels: tuple[ChannelMatrix, ...]
+    departments: tuple[DepartmentView, ...]
+    roles: tuple[RoleSummary, ...]
+
+
+@dataclass(frozen=True)
+class ChannelDuty:
+    """A channel the role owns, deputises for or administers."""
+
+    channel: Link
+    duty: str
+
+
+@dataclass(frozen=True)
+class ScenarioPart:
+    """A scenario in which the role carries out steps."""
+
+    scenario: Link
+    steps: str
+
+
+@dataclass(frozen=True)
+class TrainingNeed:
+    """A module the role must complete: required itself, or a prerequisite of a required one."""
+
+    module: Link
+    duration: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class RolePage:
+    """Context of `rollen/<id>.md` ("Deine Aufgaben")."""
+
+    summary: str
+    department: Link
+    responsibilities: tuple[str, ...]
+    social_media_team: bool
+    customer_dialogue: bool
+    trainee_allowed: bool
+    in_employment_contract: bool
+    channel_duties: tuple[ChannelDuty, ...]
+    assignments: tuple[RoleAssignment, ...]
+    owned_scenarios: tuple[Link, ...]
+    scenario_steps: tuple[ScenarioPart, ...]
+    escalated_to: tuple[Link, ...]
+    decides_levels: tuple[Link, ...]
+    informed_levels: tuple[Link, ...]
+    training: tuple[TrainingNeed, ...]
+    audience_of: tuple[Link, ...]
+    phases: tuple[Link, ...]
+    matrix: Link
+
+
+def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
+    """Build the role matrix page: per-channel tables, the overview, departments and all roles."""
+    roles = guideline.roles.model.roles
+    channels = guideline.channels.model.channels
+    assignments = guideline.matrix.model.assignments
+    departments = tuple(
+        DepartmentView(
+            anchor=department_anchor(d.id),
+            name=d.name,
+            description=d.description,
+            customer_facing=d.customer_facing,
+            team_roles=tuple(links.role(r.id) for r in roles if r.department == d.id and r.social_media_team),
+            other_roles=tuple(links.role(r.id) for r in roles if r.department == d.id and not r.social_media_team),
+        )
+        for d in guideline.departments.model.departments
+    )
+    return RoleMatrixPage(
+        overview=matrix_overview(assignments, channels, roles, links),
+        channels=channel_matrices(assignments, channels, links),
+        departments=departments,
+        roles=tuple(RoleSummary(links.role(r.id), links.department(r.department), r.summary) for r in roles),
+    )
+
+
+def _channel_duties(role_id: str, channels: tuple[Channel, ...], links: Links) -> tuple[ChannelDuty, ...]:
+    duties = []
+    for channel in channels:
+        parts = [("Verantwortlich", channel.owner == role_id), ("Vertretung", channel.deputy == role_id),
+                 ("Admin", role_id in channel.legal.admins)]
+        named = ", ".join(label for label, present in parts if present)
+        if named:
+            duties.append(ChannelDuty(links.channel(channel.id), named))
+    return tuple(duties)
+
+
+def _training_needs(role: Role, guideline: Guideline, links: Links) -> tuple[TrainingNeed, ...]:
+    modules = tuple(parsed.model for parsed in guideline.training)
+    needed = with_prerequisites(role.required_training, modules)
+    return tuple(
+        TrainingNeed(links.module(m.id), m.duration.label, m.id in role.required_training)
+        for m in curriculum_order(modules)
+        if m.id in needed
+    )
+
+
+def _scenario_steps(role_id: str, guideline: Guideline) -> tuple[ScenarioPart, ...]:
+    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
+    parts = []
+    for scenario in scenarios:
+        numbers = [str(n) for n, step in enumerate(scenario.steps, start=1) if step.role == role_id]
+        if numbers:
+            parts.append(ScenarioPart(question_link(scenario), ", ".join(numbers)))
+    return tuple(parts)
+
+
+def _audience_of(role_id: str, guideline: Guideline, links: Links, skip: set[Link]) -> tuple[Link, ...]:
+    """Return the modules meant for the role that are not already among its required training."""
+    modules = curriculum_order(parsed.model for parsed in guideline.training)
+    return tuple(links.module(m.id) for m in modules if role_id in m.audience and links.module(m.id) not in skip)
+
+
+def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -> RolePage:
+    """Build one role's page: its tasks everywhere in the guideline, gathered in one place."""
+    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
+    levels = guideline.escalation.model.levels
+    training = _training_needs(role, guideline, links)
+    return RolePage(
+        summary=role.summary,
+        department=links.department(role.department),
+        responsibilities=role.responsibilities,
+        social_media_team=role.social_media_team,
+        customer_dialogue=role.customer_dialogue,
+        trainee_allowed=role.trainee_allowed,
+        in_employment_contract=role.in_employment_contract,
+        channel_duties=_channel_duties(role.id, guideline.channels.model.channels, links),
+        assignments=role_assignments(role.id, guideline.matrix.model.assignments, guideline.channels.model.channels,
+                                     links),
+        owned_scenarios=tuple(question_link(s) for s in scenarios if s.owner == role.id),
+        scenario_steps=_scenario_steps(role.id, guideline),
+        escalated_to=tuple(question_link(s) for s in scenarios if any(e.to == role.id for e in s.escalate)),
+        decides_levels=tuple(links.level(level.id) for level in levels if level.decides == role.id),
+        informed_levels=tuple(links.level(level.id) for level in levels if role.id in level.informed),
+        training=training,
+        audience_of=_audience_of(role.id, guideline, links, skip={need.module for need in training}),
+        phases=tuple(links.phase(p.id) for p in guideline.process.model.phases if role.id in p.roles),
+        matrix=matrix,
+    )

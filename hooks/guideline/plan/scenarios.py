@@ -1,0 +1,175 @@
+"""Page contexts for scenarios and escalation levels: what to do, when, and who decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.duration import Duration
+from ..model.models import EscalationLevel, ReplyTemplate, Scenario
+from .links import ESCALATION_PAGE, Link, Links, reading_key, scenario_page
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One numbered step: who does what, by when."""
+
+    number: int
+    role: Link
+    action: str
+    deadline: str | None
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    """When to escalate, to whom, and which level then applies."""
+
+    when: str
+    to: Link
+    level: Link
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """Context of `szenarien/<id>.md`."""
+
+    question: str
+    trigger: str
+    level: Link
+    first_response: str
+    owner: Link
+    channels: tuple[Link, ...]
+    steps: tuple[StepView, ...]
+    escalations: tuple[EscalationView, ...]
+    reply_templates: tuple[ReplyTemplate, ...]
+    donts: tuple[str, ...]
+    tone_rules: tuple[Link, ...]
+    training: tuple[Link, ...]
+    keywords: tuple[str, ...]
+    index: Link
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    """One line of the scenario index: the question links to the scenario."""
+
+    scenario: Link
+    first_response: str
+    owner: Link
+
+
+@dataclass(frozen=True)
+class ScenarioGroup:
+    """The scenarios that start at one escalation level (anchored by the level's id)."""
+
+    id: str
+    level: Link
+    rows: tuple[ScenarioRow, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioIndexPage:
+    """Context of `szenarien/index.md`: scenarios grouped by the level they start at."""
+
+    groups: tuple[ScenarioGroup, ...]
+    escalation: Link
+
+
+@dataclass(frozen=True)
+class LevelView:
+    """One escalation level with the scenarios that start at it or escalate to it."""
+
+    id: str
+    title: str
+    description: str
+    max_first_response: str
+    pause_scheduled_posts: bool
+    decides: Link
+    informed: tuple[Link, ...]
+    starts: tuple[Link, ...]
+    escalated_to: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class EscalationPage:
+    """Context of `szenarien/eskalation.md`: one section per level, anchored by its id."""
+
+    max_first_response: str
+    levels: tuple[LevelView, ...]
+    index: Link
+
+
+def response_phrase(duration: Duration) -> str:
+    """Say when the first reaction is due, e.g. "spätestens 2 Tage nach Eingang" or "sofort"."""
+    return "sofort" if duration.minutes == 0 else f"spätestens {duration.label} nach Eingang"
+
+
+def question_link(scenario: Scenario) -> Link:
+    """Return a link to a scenario labelled with its question, as readers search for it."""
+    return Link(scenario.question, scenario_page(scenario.id))
+
+
+def by_question(scenarios: tuple[Scenario, ...]) -> tuple[Scenario, ...]:
+    """Sort scenarios by their question, as readers scan them."""
+    return tuple(sorted(scenarios, key=lambda s: (reading_key(s.question), s.id)))
+
+
+def scenario_context(scenario: Scenario, links: Links, index: Link) -> ScenarioPage:
+    """Build the context of one scenario's page."""
+    return ScenarioPage(
+        question=scenario.question,
+        trigger=scenario.trigger,
+        level=links.level(scenario.escalation_level),
+        first_response=response_phrase(scenario.first_response),
+        owner=links.role(scenario.owner),
+        channels=tuple(links.channel(c) for c in scenario.channels),
+        steps=tuple(
+            StepView(number, links.role(s.role), s.action, s.deadline.label if s.deadline else None)
+            for number, s in enumerate(scenario.steps, start=1)
+        ),
+        escalations=tuple(EscalationView(e.when, links.role(e.to), links.level(e.level)) for e in scenario.escalate),
+        reply_templates=scenario.reply_templates,
+        donts=scenario.donts,
+        tone_rules=tuple(links.rule(r) for r in scenario.tone_rules),
+        training=tuple(links.module(m) for m in scenario.training),
+        keywords=scenario.keywords,
+        index=index,
+    )
+
+
+def scenario_index_context(
+    scenarios: tuple[Scenario, ...], levels: tuple[EscalationLevel, ...], links: Links
+) -> ScenarioIndexPage:
+    """Group the scenarios by starting level (in level order), each group sorted by question."""
+    groups = []
+    for level in levels:
+        members = by_question(tuple(s for s in scenarios if s.escalation_level == level.id))
+        rows = tuple(ScenarioRow(question_link(s), s.first_response.label, links.role(s.owner)) for s in members)
+        if rows:
+            groups.append(ScenarioGroup(id=level.id, level=links.level(level.id), rows=rows))
+    return ScenarioIndexPage(groups=tuple(groups), escalation=Link("Eskalationsstufen", ESCALATION_PAGE))
+
+
+def escalation_context(
+    levels: tuple[EscalationLevel, ...], scenarios: tuple[Scenario, ...], max_first_response: str, links: Links,
+    index: Link,
+) -> EscalationPage:
+    """Build the escalation page: every level with who decides and which scenarios lead there."""
+    return EscalationPage(
+        max_first_response=max_first_response,
+        levels=tuple(_level_view(level, by_question(scenarios), links) for level in levels),
+        index=index,
+    )
+
+
+def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: Links) -> LevelView:
+    return LevelView(
+        id=level.id,
+        title=level.title,
+        description=level.description,
+        max_first_response=response_phrase(level.max_first_response),
+        pause_scheduled_posts=level.pause_scheduled_posts,
+        decides=links.role(level.decides),
+        informed=tuple(links.role(r) for r in level.informed),
+        starts=tuple(question_link(s) for s in scenarios if s.escalation_level == level.id),
+        escalated_to=tuple(question_link(s) for s in scenarios if any(e.level == level.id for e in s.escalate)),
+    )
