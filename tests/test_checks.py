@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -14,9 +13,10 @@ from guideline.check import guideline as checks
 from guideline.check.findings import shorten_list
 from guideline.check.guideline import check_guideline
 from guideline.check.prerequisites import find_cycles
-from guideline.check.references import Namespace, referenced_ids
+from guideline.check.references import referenced_ids
 from guideline.diagnostics import Severity, format_diagnostic, format_report
 from guideline.load.source import load_yaml
+from guideline.model.ids import IdKind
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.parse import file as parse
 from guideline.parse.corpus import Guideline, assemble_guideline
@@ -207,30 +207,30 @@ def test_unknown_ids_in_every_scenario_field() -> None:
 
 
 def test_every_reference_field_is_collected_with_its_path() -> None:
-    found = {(m.namespace, str(m.parsed.source_map.path), m.data_path) for m in referenced_ids(guideline_with({}))}
+    found = {(m.kind, str(m.parsed.source_map.path), m.data_path) for m in referenced_ids(guideline_with({}))}
     assert found == {
-        (Namespace.DEPARTMENT, "guideline_data/roles.yml", ("roles", 0, "department")),
-        (Namespace.DEPARTMENT, "guideline_data/roles.yml", ("roles", 1, "department")),
-        (Namespace.TRAINING, "guideline_data/roles.yml", ("roles", 0, "required_training", 0)),
-        (Namespace.TRAINING, "guideline_data/roles.yml", ("roles", 1, "required_training", 0)),
-        (Namespace.ROLE, "guideline_data/channels.yml", ("channels", 0, "owner")),
-        (Namespace.ROLE, "guideline_data/channels.yml", ("channels", 0, "deputy")),
-        (Namespace.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 0)),
-        (Namespace.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 1)),
-        (Namespace.CHANNEL, "guideline_data/matrix.yml", ("assignments", 0, "channel")),
-        (Namespace.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "responsible")),
-        (Namespace.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "approves")),
-        (Namespace.ROLE, "guideline_data/escalation.yml", ("levels", 0, "decides")),
-        (Namespace.ROLE, "guideline_data/process.yml", ("phases", 0, "roles", 0)),
-        (Namespace.DEPARTMENT, "guideline_data/strategy.yml", ("sources", 0, "department")),
-        (Namespace.CHANNEL, "guideline_data/strategy.yml", ("platform_content", 0, "channel")),
-        (Namespace.ESCALATION_LEVEL, "guideline_data/scenarios/kritik.yml", ("escalation_level",)),
-        (Namespace.ROLE, "guideline_data/scenarios/kritik.yml", ("owner",)),
-        (Namespace.CHANNEL, "guideline_data/scenarios/kritik.yml", ("channels", 0)),
-        (Namespace.ROLE, "guideline_data/scenarios/kritik.yml", ("steps", 0, "role")),
-        (Namespace.TONE_RULE, "guideline_data/scenarios/kritik.yml", ("tone_rules", 0)),
-        (Namespace.TRAINING, "guideline_data/scenarios/kritik.yml", ("training", 0)),
-        (Namespace.ROLE, "guideline_data/training/grundlagen.yml", ("audience", 0)),
+        (IdKind.DEPARTMENT, "guideline_data/roles.yml", ("roles", 0, "department")),
+        (IdKind.DEPARTMENT, "guideline_data/roles.yml", ("roles", 1, "department")),
+        (IdKind.TRAINING, "guideline_data/roles.yml", ("roles", 0, "required_training", 0)),
+        (IdKind.TRAINING, "guideline_data/roles.yml", ("roles", 1, "required_training", 0)),
+        (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "owner")),
+        (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "deputy")),
+        (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 0)),
+        (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 1)),
+        (IdKind.CHANNEL, "guideline_data/matrix.yml", ("assignments", 0, "channel")),
+        (IdKind.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "responsible")),
+        (IdKind.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "approves")),
+        (IdKind.ROLE, "guideline_data/escalation.yml", ("levels", 0, "decides")),
+        (IdKind.ROLE, "guideline_data/process.yml", ("phases", 0, "roles", 0)),
+        (IdKind.DEPARTMENT, "guideline_data/strategy.yml", ("sources", 0, "department")),
+        (IdKind.CHANNEL, "guideline_data/strategy.yml", ("platform_content", 0, "channel")),
+        (IdKind.ESCALATION_LEVEL, "guideline_data/scenarios/kritik.yml", ("escalation_level",)),
+        (IdKind.ROLE, "guideline_data/scenarios/kritik.yml", ("owner",)),
+        (IdKind.CHANNEL, "guideline_data/scenarios/kritik.yml", ("channels", 0)),
+        (IdKind.ROLE, "guideline_data/scenarios/kritik.yml", ("steps", 0, "role")),
+        (IdKind.TONE_RULE, "guideline_data/scenarios/kritik.yml", ("tone_rules", 0)),
+        (IdKind.TRAINING, "guideline_data/scenarios/kritik.yml", ("training", 0)),
+        (IdKind.ROLE, "guideline_data/training/grundlagen.yml", ("audience", 0)),
     }
 
 
@@ -246,7 +246,7 @@ def test_reference_to_a_kind_with_no_ids_yet() -> None:
     roles = fixture_text("roles.yml").replace("    required_training:\n      - grundlagen\n", "    required_training:\n"
                                               "      - basis\n")
     guideline = guideline_with({"scenarios/kritik.yml": scenario, "roles.yml": roles})
-    guideline = replace(guideline, training=())
+    guideline = guideline.replaced(DataKind.TRAINING, ())
     assert formatted(guideline)[0] == (
         "guideline_data/roles.yml:11:9: error[G201]: unbekanntes Schulungsmodul 'basis'\n"
         "    note: es gibt noch keine Schulungsmodule\n"
@@ -424,14 +424,6 @@ def test_every_finding_lies_inside_its_file() -> None:
 
 
 # --- reserved ids and placeholders -------------------------------------------------------------------
-
-
-def test_every_folder_with_reserved_ids_is_checked() -> None:
-    from guideline.check import reserved
-    from guideline.plan import links
-
-    checked = set(reserved.PAGE_FOLDERS.values())
-    assert set(links.RESERVED_IDS) <= checked
 
 
 def test_placeholder_fails_only_the_strict_check(tmp_path: Path) -> None:

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from guideline.check.references import Namespace, defined_ids
+from guideline.check.references import defined_ids
 from guideline.codes import all_codes
 from guideline.diagnostics import Diagnostic, Report, format_diagnostic
 from guideline.parse.corpus import Guideline
-from guideline.plan.links import Link, Links, resolve_links
+from guideline.plan.links import resolve_links
 from guideline.plan.pages import plan_pages
 from guideline.render.markdown import render_pages
 from guideline.site import check_site, load_guideline
@@ -212,21 +212,13 @@ def assert_sound_report(report: Report, root: Path) -> None:
         assert_points_inside_its_file(diagnostic, root)
 
 
-def link_for(links: Links, namespace: Namespace) -> Callable[[str], Link]:
-    return {
-        Namespace.ROLE: links.role, Namespace.DEPARTMENT: links.department, Namespace.CHANNEL: links.channel,
-        Namespace.TONE_RULE: links.rule, Namespace.ESCALATION_LEVEL: links.level, Namespace.SCENARIO: links.scenario,
-        Namespace.TRAINING: links.module, Namespace.PHASE: links.phase,
-    }[namespace]
-
-
 def assert_every_id_is_rendered(guideline: Guideline) -> None:
     pages = {page.src_uri: page.markdown for page in render_pages(plan_pages(guideline, all_codes()))}
     links = resolve_links(guideline)
     for mention in defined_ids(guideline):
-        target = link_for(links, mention.namespace)(mention.item_id).target
+        target = links.to(mention.kind, mention.item_id).target
         page, _, anchor = target.partition("#")
-        assert page in pages, f"{mention.namespace.name} '{mention.item_id}' has no page {page}"
+        assert page in pages, f"{mention.kind.name} '{mention.item_id}' has no page {page}"
         if anchor:
             assert pages[page].count("{#" + anchor + "}") == 1, f"{page} must define the anchor '{anchor}' once"
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from guideline.codes import all_codes
 from guideline.diagnostics import format_report
+from guideline.model.ids import IdKind, defined_items
 from guideline.model.models import TrainingModule
 from guideline.parse.corpus import Guideline
 from guideline.plan import links as urls
@@ -303,11 +304,22 @@ def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
     assert anchors_per_page["prozess/index.md"] == ["monitoring", "erfolgsmessung"]
 
 
-def test_reserved_ids_are_the_fixed_pages_in_each_folder() -> None:
-    assert urls.RESERVED_IDS["szenarien"] == {"index", "eskalation"}
-    assert urls.scenario_page("eskalation") == urls.ESCALATION_PAGE
-    assert urls.role_page("index") == urls.ROLES_PAGE
-    assert urls.training_page("index") == urls.CURRICULUM_PAGE
+def test_reserved_ids_are_the_fixed_pages_in_each_folder(guideline: Guideline, pages: dict[str, PlannedPage]) -> None:
+    """The registry's reserved ids are exactly the fixed pages beside each kind's item pages."""
+    for kind in IdKind:
+        folder = kind.spec.page_folder
+        if folder is None:
+            continue
+        items = {item.id for parsed in guideline.files() for k, item in defined_items(parsed.model) if k is kind}
+        fixed = {uri.split("/", 1)[1].removesuffix(".md") for uri in pages if uri.startswith(f"{folder}/")} - items
+        assert fixed == kind.spec.reserved, kind
+
+
+def test_every_kind_shown_by_anchor_has_its_page_planned(pages: dict[str, PlannedPage]) -> None:
+    for kind in IdKind:
+        assert (kind.spec.page_folder is None) != (kind.spec.anchor_page is None), kind
+        if kind.spec.anchor_page is not None:
+            assert kind.spec.anchor_page in pages, kind
 
 
 # --- curriculum order ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from guideline.codes import all_codes
 from guideline.diagnostics import format_report
+from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
 from guideline.plan.pages import PlannedPage, plan_pages
@@ -173,11 +174,10 @@ def hostile_guideline(guideline: Guideline) -> Guideline:
     )
     tone = guideline.tone.model
     rule = tone.rules[0].model_copy(update={"title": HOSTILE, "why": HOSTILE})
-    return dataclasses.replace(
-        guideline,
-        scenarios=(dataclasses.replace(scenario, model=hostile_model), *guideline.scenarios[1:]),
-        tone=dataclasses.replace(guideline.tone, model=tone.model_copy(update={"rules": (rule, *tone.rules[1:])})),
-    )
+    hostile_tone = dataclasses.replace(guideline.tone, model=tone.model_copy(update={"rules": (rule, *tone.rules[1:])}))
+    return guideline.replaced(
+        DataKind.SCENARIO, (dataclasses.replace(scenario, model=hostile_model), *guideline.scenarios[1:])
+    ).replaced(DataKind.TONE, (hostile_tone,))
 
 
 def test_hostile_text_comes_out_literally_and_inert(guideline: Guideline) -> None:

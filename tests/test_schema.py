@@ -15,10 +15,11 @@ import pytest
 from guideline.load.source import load_yaml
 from guideline.model import models
 from guideline.model.fields import SLUG_PATTERN
+from guideline.model.ids import IdKind
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.model.schema import SCHEMA_DIALECT, render_schemas
 from guideline.parse.file import parse_file
-from guideline.scaffold import REFERENCES, KnownIds, scaffold_data_file
+from guideline.scaffold import KnownIds, scaffold_data_file
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
@@ -193,14 +194,24 @@ def test_enum_members_match_schema_values() -> None:
                 assert definition["enum"] == [member.value for member in enum_type]
 
 
-def test_scaffold_knows_what_every_reference_field_points_at() -> None:
-    """A new id field that is not an item's own id must be listed in scaffold's reference table."""
-    listed = {(model.__name__, name) for model, name in REFERENCES}
+def test_every_id_field_declares_what_it_defines_or_names() -> None:
+    """Every id-shaped field is marked in the schema (x-defines or x-refers-to) with a known id kind."""
+    kinds = {kind.spec.slug for kind in IdKind}
     for kind in DataKind:
         schema = committed_schema(kind)
         owners = {kind.spec.model.__name__: schema, **schema.get("$defs", {})}
         for owner, node in owners.items():
             for name, prop in node.get("properties", {}).items():
                 options = [prop, *prop.get("anyOf", ()), prop.get("items", {})]
-                if name != "id" and any(option.get("pattern") == SLUG_PATTERN for option in options):
-                    assert (owner, name) in listed, f"{owner}.{name} is an id reference unknown to scaffold.py"
+                for option in options:
+                    if option.get("pattern") == SLUG_PATTERN:
+                        marks = {option.get("x-defines"), option.get("x-refers-to")} - {None}
+                        assert len(marks) == 1 and marks <= kinds, f"{owner}.{name} says neither what it defines nor names"
+
+
+def test_the_schema_marks_the_target_of_a_reference() -> None:
+    owner = committed_schema(DataKind.CHANNELS)["$defs"]["Channel"]["properties"]
+    assert owner["owner"]["x-refers-to"] == "role"
+    assert owner["id"]["x-defines"] == "channel"
+    scenario = committed_schema(DataKind.SCENARIO)["properties"]
+    assert scenario["channels"]["items"]["x-refers-to"] == "channel"

@@ -8,7 +8,6 @@ free text is a placeholder the contributor replaces.
 
 from __future__ import annotations
 
-import enum
 import json
 import re
 import textwrap
@@ -21,77 +20,25 @@ from pydantic import BaseModel
 
 from .model import models
 from .model.duration import DURATION_PATTERN
-from .model.fields import SLUG_PATTERN
+from .model.fields import PLACEHOLDER, SLUG_PATTERN
+from .model.ids import Defines, IdKind, id_kind_named, id_values
 from .model.layout import DataKind
 from .model.schema import generate_schema
-
-PLACEHOLDER = "Bitte ausfüllen"
-"""The text every free-text field of a new file starts with; a check may look for it."""
 
 EXAMPLE_DURATION = "1 h"
 COMMENT_WIDTH = 100
 
 
-class Reference(enum.Enum):
-    """What kind of thing an id field points at; the value is the placeholder used when none exists yet."""
-
-    ROLE = "beispiel-rolle"
-    DEPARTMENT = "beispiel-abteilung"
-    CHANNEL = "beispiel-kanal"
-    ESCALATION_LEVEL = "beispiel-stufe"
-    TONE_RULE = "beispiel-regel"
-    TRAINING_MODULE = "beispiel-schulung"
-
-
-REFERENCES: Mapping[tuple[type[models.Model], str], Reference] = {
-    (models.Role, "department"): Reference.DEPARTMENT,
-    (models.Role, "required_training"): Reference.TRAINING_MODULE,
-    (models.ChannelLink, "channel"): Reference.CHANNEL,
-    (models.ChannelLegal, "admins"): Reference.ROLE,
-    (models.Channel, "owner"): Reference.ROLE,
-    (models.Channel, "deputy"): Reference.ROLE,
-    (models.Assignment, "channel"): Reference.CHANNEL,
-    (models.Assignment, "responsible"): Reference.ROLE,
-    (models.Assignment, "approves"): Reference.ROLE,
-    (models.Assignment, "consulted"): Reference.ROLE,
-    (models.Assignment, "informed"): Reference.ROLE,
-    (models.EscalationLevel, "informed"): Reference.ROLE,
-    (models.EscalationLevel, "decides"): Reference.ROLE,
-    (models.Step, "role"): Reference.ROLE,
-    (models.Escalation, "to"): Reference.ROLE,
-    (models.Escalation, "level"): Reference.ESCALATION_LEVEL,
-    (models.Scenario, "escalation_level"): Reference.ESCALATION_LEVEL,
-    (models.Scenario, "owner"): Reference.ROLE,
-    (models.Scenario, "channels"): Reference.CHANNEL,
-    (models.Scenario, "tone_rules"): Reference.TONE_RULE,
-    (models.Scenario, "training"): Reference.TRAINING_MODULE,
-    (models.TrainingModule, "audience"): Reference.ROLE,
-    (models.TrainingModule, "prerequisites"): Reference.TRAINING_MODULE,
-    (models.Phase, "roles"): Reference.ROLE,
-    (models.ContentSource, "department"): Reference.DEPARTMENT,
-    (models.PlatformContent, "channel"): Reference.CHANNEL,
-}
-"""What each id field points at, so a new file refers to ids that exist (a test keeps it complete)."""
-
-_OWN_ID: Mapping[type[models.Model], Reference] = {
-    models.Role: Reference.ROLE,
-    models.Department: Reference.DEPARTMENT,
-    models.Channel: Reference.CHANNEL,
-    models.EscalationLevel: Reference.ESCALATION_LEVEL,
-    models.ToneRule: Reference.TONE_RULE,
-}
-
-
 @dataclass(frozen=True)
 class KnownIds:
-    """Ids that already exist in the guideline, by what they name; references use the first of each."""
+    """Ids that already exist in the guideline, by kind; references use the first of each."""
 
-    by_reference: Mapping[Reference, tuple[str, ...]] = field(default_factory=dict)
+    by_kind: Mapping[IdKind, tuple[str, ...]] = field(default_factory=dict)
 
-    def first(self, reference: Reference) -> str:
-        """Return an existing id to refer to, or the placeholder when there is none yet."""
-        existing = self.by_reference.get(reference, ())
-        return existing[0] if existing else reference.value
+    def first(self, kind: IdKind) -> str:
+        """Return an existing id to refer to, or the kind's example id when there is none yet."""
+        existing = self.by_kind.get(kind, ())
+        return existing[0] if existing else kind.spec.example_id
 
 
 @dataclass(frozen=True)
@@ -103,27 +50,15 @@ class _Walk:
     item_id: str | None
 
 
-_ID_SOURCES: Mapping[DataKind, tuple[Reference, str | None]] = {
-    DataKind.ROLES: (Reference.ROLE, "roles"),
-    DataKind.DEPARTMENTS: (Reference.DEPARTMENT, "departments"),
-    DataKind.CHANNELS: (Reference.CHANNEL, "channels"),
-    DataKind.ESCALATION: (Reference.ESCALATION_LEVEL, "levels"),
-    DataKind.TONE: (Reference.TONE_RULE, "rules"),
-    DataKind.TRAINING: (Reference.TRAINING_MODULE, None),  # one module per file: the model is the item
-}
-
-
 def known_ids_of(models_by_kind: Mapping[DataKind, tuple[BaseModel, ...]]) -> KnownIds:
     """Collect the ids that already exist, in file order, from the parsed models of each kind."""
-    collected: dict[Reference, tuple[str, ...]] = {}
-    for kind, (reference, attribute) in _ID_SOURCES.items():
-        items = [
-            item
-            for model in models_by_kind.get(kind, ())
-            for item in ((model,) if attribute is None else getattr(model, attribute))
-        ]
-        collected[reference] = tuple(item.id for item in items)
-    return KnownIds(collected)
+    collected: dict[IdKind, list[str]] = {}
+    for models_of_kind in models_by_kind.values():
+        for model in models_of_kind:
+            for found in id_values(model):
+                if isinstance(found.marker, Defines):
+                    collected.setdefault(found.marker.kind, []).append(found.value)
+    return KnownIds({kind: tuple(ids) for kind, ids in collected.items()})
 
 
 def scaffold_data_file(kind: DataKind, item_id: str | None, known: KnownIds) -> str:
@@ -190,8 +125,8 @@ def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
 
 def _list_values(model: type[models.Model], name: str, item_schema: Mapping[str, Any], walk: _Walk) -> list[Any]:
     """Return one example item, or two existing ids for a list of references (two admins, two roles)."""
-    reference = REFERENCES.get((model, name))
-    existing = walk.known.by_reference.get(reference, ()) if reference is not None else ()
+    reference = item_schema.get("x-refers-to")
+    existing = walk.known.by_kind.get(id_kind_named(reference), ()) if reference is not None else ()
     if len(existing) >= 2:
         return list(existing[:2])
     return [_item_value(model, name, item_schema, walk)]
@@ -226,19 +161,15 @@ def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any],
     if kind == "integer":
         return 1
     pattern = target.get("pattern")
+    if "x-refers-to" in target:
+        return walk.known.first(id_kind_named(target["x-refers-to"]))
+    if "x-defines" in target:
+        return id_kind_named(target["x-defines"]).spec.example_id
     if pattern == SLUG_PATTERN:
-        return _slug_value(model, name, walk)
+        return "beispiel-id"
     if pattern == DURATION_PATTERN:
         return EXAMPLE_DURATION
     return PLACEHOLDER
-
-
-def _slug_value(model: type[models.Model], name: str, walk: _Walk) -> str:
-    reference = REFERENCES.get((model, name))
-    if reference is not None:
-        return walk.known.first(reference)
-    own = _OWN_ID.get(model)
-    return own.value if own is not None and name == "id" else "beispiel-id"
 
 
 def _comment_lines(prop: Mapping[str, Any], required: bool, walk: _Walk, pad: str) -> list[str]:

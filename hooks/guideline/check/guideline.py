@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from ..load.source import DataPath
+from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
-from ..scaffold import PLACEHOLDER
 from . import policies, prerequisites, references, reserved
 from .findings import finding_at
 

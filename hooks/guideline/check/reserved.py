@@ -1,19 +1,16 @@
 """IDs reserved by fixed pages: a role, scenario or training module must not take a fixed page's address.
 
-Roles, scenarios and training modules each get a page named after their ID (links.role_page …). Some of
+Roles, scenarios and training modules each get a page named after their ID (see `model.ids.IdKind`). Some of
 those addresses belong to fixed pages, e.g. `szenarien/eskalation.md`; an ID that would take one is an
 error at the ID, long before the site build would fail on two pages with one address.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-
 from ..diagnostics import Diagnostic, DiagnosticCode
-from ..plan import links
+from ..model.layout import defining_kind
 from .findings import finding_at
-from .references import Mention, Namespace
+from .references import Mention
 
 RESERVED_ID_CODE = "G206"
 
@@ -30,16 +27,6 @@ CODES: tuple[DiagnosticCode, ...] = (
 )
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
-PAGE_FOLDERS: Mapping[Namespace, str] = MappingProxyType(
-    {
-        Namespace.ROLE: links.ROLE_FOLDER,
-        Namespace.SCENARIO: links.SCENARIO_FOLDER,
-        Namespace.TRAINING: links.TRAINING_FOLDER,
-    }
-)
-"""The kinds of ID that get a page of their own, with the folder of that page."""
-
-
 def check_reserved_ids(definitions: tuple[Mention, ...]) -> tuple[Diagnostic, ...]:
     """Report IDs whose own page would take the place of a fixed page, e.g. a scenario 'eskalation'."""
     return tuple(
@@ -47,19 +34,17 @@ def check_reserved_ids(definitions: tuple[Mention, ...]) -> tuple[Diagnostic, ..
             mention.parsed,
             mention.data_path,
             RESERVED_ID_CODE,
-            f"die ID '{mention.item_id}' ist reserviert: unter {PAGE_FOLDERS[mention.namespace]}/"
+            f"die ID '{mention.item_id}' ist reserviert: unter {mention.kind.spec.page_folder}/"
             f"{mention.item_id}.md steht schon eine feste Seite des Leitfadens",
-            notes=(f"reserviert für {mention.namespace.spec.plural}: "
-                   f"{', '.join(sorted(links.RESERVED_IDS[PAGE_FOLDERS[mention.namespace]]))}",),
+            notes=(f"reserviert für {mention.kind.spec.plural}: {', '.join(sorted(mention.kind.spec.reserved))}",),
             help_text=_reserved_help(mention),
         )
         for mention in definitions
-        if mention.namespace in PAGE_FOLDERS
-        and mention.item_id in links.RESERVED_IDS.get(PAGE_FOLDERS[mention.namespace], frozenset())
+        if mention.item_id in mention.kind.spec.reserved
     )
 
 
 def _reserved_help(mention: Mention) -> str:
-    rename = ", benenne die Datei entsprechend um" if mention.namespace.spec.kind.spec.folder else ""
-    example = f"{mention.namespace.spec.singular.lower()}-{mention.item_id}"
+    rename = ", benenne die Datei entsprechend um" if defining_kind(mention.kind).spec.folder else ""
+    example = f"{mention.kind.spec.singular.lower()}-{mention.item_id}"
     return f"wähle eine andere ID, z. B. '{example}'{rename} und passe die Verweise darauf an"

@@ -16,6 +16,9 @@ _SLUG_RE = re.compile(SLUG_PATTERN)
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 MAX_SLUG_LENGTH = 60
 
+PLACEHOLDER = "Bitte ausfüllen"
+"""The text every free-text field of a new file starts with; `check` reports it until it is replaced."""
+
 
 def suggest_slug(text: str) -> str:
     """Turn any text into the closest valid id, e.g. "Kunde beschwert sich" → "kunde-beschwert-sich"."""
@@ -25,7 +28,7 @@ def suggest_slug(text: str) -> str:
     return slug[:MAX_SLUG_LENGTH].strip("-") or "neue-id"
 
 
-def _check_slug(value: str) -> str:
+def check_slug(value: str) -> str:
     if not _SLUG_RE.match(value) or len(value) > MAX_SLUG_LENGTH:
         raise PydanticCustomError(
             "slug",
@@ -113,7 +116,7 @@ def _check_url(value: str) -> str:
     return value.strip()
 
 
-Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
 """A lowercase kebab-case id; it doubles as URL path and anchor."""
 
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from . import models
+from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
 SCHEMA_DIR = PurePosixPath("schema")
@@ -22,6 +23,7 @@ class KindSpec:
     file: str | None = None  # a single file, e.g. "roles.yml"
     folder: str | None = None  # one file per item, e.g. "scenarios/<id>.yml"
     title: str = ""
+    required: bool = True  # a single file every guideline must have; an optional kind may be left out
 
 
 class DataKind(enum.Enum):
@@ -81,6 +83,11 @@ def classify_data_file(relative: PurePosixPath) -> DataKind | None:
             if relative.parts[0] == kind.spec.folder:
                 return kind
     return None
+
+
+def defining_kind(id_kind: IdKind) -> DataKind:
+    """Return the data kind whose files define ids of this kind, as its model's `...Id` fields declare."""
+    return next(kind for kind in DataKind if id_kind in defined_kinds(kind.spec.model))
 
 
 def kind_by_slug(slug: str) -> DataKind | None:

@@ -9,7 +9,23 @@ import enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DurationField, Line, Slug, StrictBool, StrictInt, Text, Url
+from .fields import DurationField, Line, StrictBool, StrictInt, Text, Url
+from .ids import (
+    ChannelId,
+    ChannelRef,
+    DepartmentId,
+    DepartmentRef,
+    LevelId,
+    LevelRef,
+    PhaseId,
+    RoleId,
+    RoleRef,
+    ScenarioId,
+    ToneRuleId,
+    ToneRuleRef,
+    TrainingId,
+    TrainingRef,
+)
 
 
 class Model(BaseModel):
@@ -145,7 +161,7 @@ class Example(Model):
 
 
 class ToneRule(Model):
-    id: Slug = Field(description="Eindeutige ID der Regel; Teil der Adresse, z. B. 'freundlich'.")
+    id: ToneRuleId = Field(description="Eindeutige ID der Regel; Teil der Adresse, z. B. 'freundlich'.")
     title: Line = Field(description="Kurzer Titel der Regel.")
     rule: Line = Field(description="Die Regel in einem Satz.")
     why: Text = Field(description="Warum die Regel wichtig ist.")
@@ -165,7 +181,7 @@ class ToneFile(Model):
 
 
 class Department(Model):
-    id: Slug = Field(description="Eindeutige ID der Abteilung, z. B. 'kundenservice'.")
+    id: DepartmentId = Field(description="Eindeutige ID der Abteilung, z. B. 'kundenservice'.")
     name: Line = Field(description="Name der Abteilung.")
     description: Text = Field(description="Was die Abteilung zur Social-Media-Arbeit beiträgt.")
     customer_facing: StrictBool = Field(
@@ -180,9 +196,9 @@ class DepartmentsFile(Model):
 
 
 class Role(Model):
-    id: Slug = Field(description="Eindeutige ID der Rolle, z. B. 'community-manager'.")
+    id: RoleId = Field(description="Eindeutige ID der Rolle, z. B. 'community-manager'.")
     title: Line = Field(description="Bezeichnung der Rolle.")
-    department: Slug = Field(description="ID der Abteilung, zu der die Rolle gehört.")
+    department: DepartmentRef = Field(description="ID der Abteilung, zu der die Rolle gehört.")
     summary: Text = Field(description="Was die Rolle tut, in ein, zwei Sätzen.")
     responsibilities: tuple[Line, ...] = Field(min_length=1, description="Aufgaben der Rolle, je eine Zeile.")
     social_media_team: StrictBool = Field(
@@ -195,7 +211,7 @@ class Role(Model):
     in_employment_contract: StrictBool = Field(
         False, description="true, wenn die Social-Media-Verantwortung im Arbeitsvertrag festgehalten ist."
     )
-    required_training: tuple[Slug, ...] = Field(
+    required_training: tuple[TrainingRef, ...] = Field(
         (), description="IDs der Schulungsmodule, die vor dem ersten Kundendialog abgeschlossen sein müssen."
     )
 
@@ -210,7 +226,7 @@ class RolesFile(Model):
 
 
 class ChannelLink(Model):
-    channel: Slug = Field(description="ID des Kanals, auf den verwiesen wird.")
+    channel: ChannelRef = Field(description="ID des Kanals, auf den verwiesen wird.")
     how: Line = Field(description="Wie der Verweis aussieht, z. B. 'Teaser mit Link auf den Blogartikel'.")
 
 
@@ -220,13 +236,13 @@ class ChannelLegal(Model):
     joint_controller: Text | None = Field(
         None, description="Hinweis zur gemeinsamen Verantwortlichkeit (Art. 26 DSGVO), z. B. bei Fanseiten."
     )
-    admins: tuple[Slug, ...] = Field(description="Rollen mit Admin-Zugang; mindestens zwei.")
+    admins: tuple[RoleRef, ...] = Field(description="Rollen mit Admin-Zugang; mindestens zwei.")
     two_factor: StrictBool = Field(description="true, wenn alle Admin-Konten Zwei-Faktor-Authentifizierung nutzen.")
     notes: tuple[Line, ...] = Field((), description="Weitere rechtliche oder Sicherheitshinweise.")
 
 
 class Channel(Model):
-    id: Slug = Field(description="Eindeutige ID des Kanals, z. B. 'facebook'.")
+    id: ChannelId = Field(description="Eindeutige ID des Kanals, z. B. 'facebook'.")
     name: Line = Field(description="Name des Kanals, z. B. 'Facebook-Seite'.")
     url: Url | None = Field(None, description="Adresse des Kanals.")
     purpose: Text = Field(description="Wozu wir den Kanal nutzen.")
@@ -234,8 +250,8 @@ class Channel(Model):
     content_types: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dort erscheinen.")
     rhythm: Line = Field(description="Wie oft wir posten, z. B. '3 Beiträge pro Woche'.")
     service_hours: Line = Field(description="Wann der Kanal betreut wird, z. B. 'Mo–Fr 8–18 Uhr'.")
-    owner: Slug = Field(description="ID der verantwortlichen Rolle.")
-    deputy: Slug = Field(description="ID der vertretenden Rolle.")
+    owner: RoleRef = Field(description="ID der verantwortlichen Rolle.")
+    deputy: RoleRef = Field(description="ID der vertretenden Rolle.")
     links_to: tuple[ChannelLink, ...] = Field((), description="Wie der Kanal auf andere Kanäle verweist.")
     legal: ChannelLegal = Field(description="Rechtliches und Sicherheit.")
 
@@ -250,12 +266,12 @@ class ChannelsFile(Model):
 
 
 class Assignment(Model):
-    channel: Slug = Field(description="ID des Kanals.")
+    channel: ChannelRef = Field(description="ID des Kanals.")
     task: Task = Field(description="Aufgabe: monitoring, posting, replying, escalation oder reporting.")
-    responsible: Slug = Field(description="ID der Rolle, die die Aufgabe ausführt (R).")
-    approves: Slug | None = Field(None, description="ID der Rolle, die freigibt und rechenschaftspflichtig ist (A).")
-    consulted: tuple[Slug, ...] = Field((), description="IDs der Rollen, die beraten (C).")
-    informed: tuple[Slug, ...] = Field((), description="IDs der Rollen, die informiert werden (I).")
+    responsible: RoleRef = Field(description="ID der Rolle, die die Aufgabe ausführt (R).")
+    approves: RoleRef | None = Field(None, description="ID der Rolle, die freigibt und rechenschaftspflichtig ist (A).")
+    consulted: tuple[RoleRef, ...] = Field((), description="IDs der Rollen, die beraten (C).")
+    informed: tuple[RoleRef, ...] = Field((), description="IDs der Rollen, die informiert werden (I).")
     rhythm: Line = Field(description="Wie oft, z. B. 'täglich 9, 13 und 17 Uhr'.")
 
 
@@ -269,13 +285,13 @@ class MatrixFile(Model):
 
 
 class EscalationLevel(Model):
-    id: Slug = Field(description="Eindeutige ID der Stufe, z. B. 'stufe-1'.")
+    id: LevelId = Field(description="Eindeutige ID der Stufe, z. B. 'stufe-1'.")
     title: Line = Field(description="Name der Stufe, z. B. 'Alltag'.")
     description: Text = Field(description="Woran man die Stufe erkennt.")
-    informed: tuple[Slug, ...] = Field((), description="IDs der Rollen, die informiert werden.")
+    informed: tuple[RoleRef, ...] = Field((), description="IDs der Rollen, die informiert werden.")
     max_first_response: DurationField = Field(description="Längste Zeit bis zur ersten Reaktion, z. B. '1 h'.")
     pause_scheduled_posts: StrictBool = Field(description="true, wenn geplante Beiträge pausiert werden.")
-    decides: Slug = Field(description="ID der Rolle, die auf dieser Stufe entscheidet.")
+    decides: RoleRef = Field(description="ID der Rolle, die auf dieser Stufe entscheidet.")
 
 
 class EscalationFile(Model):
@@ -288,15 +304,15 @@ class EscalationFile(Model):
 
 
 class Step(Model):
-    role: Slug = Field(description="ID der Rolle, die den Schritt ausführt.")
+    role: RoleRef = Field(description="ID der Rolle, die den Schritt ausführt.")
     action: Text = Field(description="Was zu tun ist.")
     deadline: DurationField | None = Field(None, description="Bis wann, ab Eingang, z. B. '1 h' oder 'sofort'.")
 
 
 class Escalation(Model):
     when: Line = Field(description="Wann eskaliert wird.")
-    to: Slug = Field(description="ID der Rolle, an die eskaliert wird.")
-    level: Slug = Field(description="ID der Eskalationsstufe, die dann gilt.")
+    to: RoleRef = Field(description="ID der Rolle, an die eskaliert wird.")
+    level: LevelRef = Field(description="ID der Eskalationsstufe, die dann gilt.")
 
 
 class ReplyTemplate(Model):
@@ -307,20 +323,20 @@ class ReplyTemplate(Model):
 class Scenario(Model):
     """scenarios/<id>.yml: one agreed procedure."""
 
-    id: Slug = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
+    id: ScenarioId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
     title: Line = Field(description="Titel, z. B. 'Ein Kunde beschwert sich'.")
     question: Line = Field(description="Die Frage, unter der Leser:innen suchen: 'Was tun, wenn …?'")
     trigger: Text = Field(description="Woran man erkennt, dass dieses Szenario vorliegt.")
-    escalation_level: Slug = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")
+    escalation_level: LevelRef = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")
     first_response: DurationField = Field(description="Längste Zeit bis zur ersten öffentlichen Reaktion.")
-    owner: Slug = Field(description="ID der Rolle, die das Szenario verantwortet.")
-    channels: tuple[Slug, ...] = Field((), description="IDs der Kanäle, auf denen es typischerweise vorkommt.")
+    owner: RoleRef = Field(description="ID der Rolle, die das Szenario verantwortet.")
+    channels: tuple[ChannelRef, ...] = Field((), description="IDs der Kanäle, auf denen es typischerweise vorkommt.")
     steps: tuple[Step, ...] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
     escalate: tuple[Escalation, ...] = Field((), description="Wann und an wen eskaliert wird.")
     reply_templates: tuple[ReplyTemplate, ...] = Field((), description="Antwortvorlagen.")
     donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
-    tone_rules: tuple[Slug, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
-    training: tuple[Slug, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
+    tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
+    training: tuple[TrainingRef, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
     keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leser:innen das Szenario finden.")
 
 
@@ -346,14 +362,14 @@ class SelfCheck(Model):
 class TrainingModule(Model):
     """training/<id>.yml: one training module."""
 
-    id: Slug = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
+    id: TrainingId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
     title: Line = Field(description="Titel des Moduls.")
     summary: Text = Field(description="Worum es geht.")
-    audience: tuple[Slug, ...] = Field(min_length=1, description="IDs der Rollen, für die das Modul gedacht ist.")
+    audience: tuple[RoleRef, ...] = Field(min_length=1, description="IDs der Rollen, für die das Modul gedacht ist.")
     duration: DurationField = Field(description="Gesamtdauer, z. B. '3 h' oder '2 Tage'.")
     format: TrainingFormat = Field(description="Format: workshop, self-study oder shadowing.")
     objectives: tuple[Line, ...] = Field(min_length=1, description="Lernziele.")
-    prerequisites: tuple[Slug, ...] = Field((), description="IDs der Module, die vorher abgeschlossen sein müssen.")
+    prerequisites: tuple[TrainingRef, ...] = Field((), description="IDs der Module, die vorher abgeschlossen sein müssen.")
     outline: tuple[OutlineItem, ...] = Field(min_length=1, description="Ablauf.")
     exercises: tuple[Exercise, ...] = Field((), description="Übungen.")
     self_check: tuple[SelfCheck, ...] = Field((), description="Fragen zur Selbstkontrolle.")
@@ -371,13 +387,13 @@ class Kpi(Model):
 
 
 class Phase(Model):
-    id: Slug = Field(description="Eindeutige ID der Phase, z. B. 'monitoring'.")
+    id: PhaseId = Field(description="Eindeutige ID der Phase, z. B. 'monitoring'.")
     number: StrictInt = Field(description="Nummer der Phase (1–5).")
     title: Line = Field(description="Titel der Phase.")
     goal: Text = Field(description="Ziel der Phase.")
     activities: tuple[Line, ...] = Field(min_length=1, description="Tätigkeiten.")
     outputs: tuple[Line, ...] = Field(min_length=1, description="Ergebnisse.")
-    roles: tuple[Slug, ...] = Field(min_length=1, description="IDs der beteiligten Rollen.")
+    roles: tuple[RoleRef, ...] = Field(min_length=1, description="IDs der beteiligten Rollen.")
     kpis: tuple[Kpi, ...] = Field((), description="Kennzahlen (vor allem in der Erfolgsmessung).")
 
 
@@ -391,7 +407,7 @@ class ProcessFile(Model):
 class ContentSource(Model):
     origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kund:innen).")
     source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Produktmanagement' oder 'Fans'.")
-    department: Slug | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
+    department: DepartmentRef | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
     content: Text = Field(description="Welche Inhalte das sind.")
     rework: Text = Field(description="Was pro Plattform überarbeitet werden muss.")
     allowed_messages: tuple[Line, ...] = Field(
@@ -400,7 +416,7 @@ class ContentSource(Model):
 
 
 class PlatformContent(Model):
-    channel: Slug = Field(description="ID des Kanals.")
+    channel: ChannelRef = Field(description="ID des Kanals.")
     content: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dieser Kanal bekommt.")
 
 

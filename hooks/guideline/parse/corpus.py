@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from types import MappingProxyType
+from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
 from ..model import models
@@ -13,28 +16,69 @@ from .file import ParsedFile
 
 @dataclass(frozen=True)
 class Guideline:
-    """All parsed data files of one guideline; folder kinds sorted by id."""
+    """All parsed data files of one guideline, by kind; folder kinds sorted by id, optional kinds may be absent."""
 
-    organisation: ParsedFile[models.Organisation]
-    tone: ParsedFile[models.ToneFile]
-    departments: ParsedFile[models.DepartmentsFile]
-    roles: ParsedFile[models.RolesFile]
-    channels: ParsedFile[models.ChannelsFile]
-    matrix: ParsedFile[models.MatrixFile]
-    escalation: ParsedFile[models.EscalationFile]
-    process: ParsedFile[models.ProcessFile]
-    strategy: ParsedFile[models.StrategyFile]
-    scenarios: tuple[ParsedFile[models.Scenario], ...]
-    training: tuple[ParsedFile[models.TrainingModule], ...]
+    by_kind: Mapping[DataKind, tuple[ParsedFile[Any], ...]]
+
+    def all_of(self, kind: DataKind) -> tuple[ParsedFile[Any], ...]:
+        """Return every parsed file of a kind (none for an absent optional kind)."""
+        return self.by_kind.get(kind, ())
+
+    def one_of(self, kind: DataKind) -> ParsedFile[Any] | None:
+        """Return the single file of a kind, or None if this optional kind is left out."""
+        files = self.all_of(kind)
+        return files[0] if files else None
+
+    def replaced(self, kind: DataKind, files: tuple[ParsedFile[Any], ...]) -> Guideline:
+        """Return a copy with the files of one kind replaced."""
+        return Guideline(MappingProxyType({**self.by_kind, kind: files}))
 
     def source_of(self, parsed: ParsedFile[models.Model]) -> PurePosixPath:
         """Return the display path of the file a model came from."""
         return parsed.source_map.path
 
     def files(self) -> tuple[ParsedFile[models.Model], ...]:
-        """Return every parsed file: the single files in layout order, then scenarios and training modules."""
-        singles = tuple(getattr(self, kind.slug) for kind in SINGLE_FILE_KINDS)
-        return (*singles, *self.scenarios, *self.training)
+        """Return every parsed file: the single files in layout order, then the folder kinds'."""
+        return tuple(parsed for kind in (*SINGLE_FILE_KINDS, *FOLDER_KINDS) for parsed in self.all_of(kind))
+
+    def _required(self, kind: DataKind) -> ParsedFile[Any]:
+        return self.by_kind[kind][0]
+
+    # The kinds every guideline has, typed, for the planners and checks that read them.
+
+    @property
+    def organisation(self) -> ParsedFile[models.Organisation]:
+        return self._required(DataKind.ORGANISATION)
+    @property
+    def tone(self) -> ParsedFile[models.ToneFile]:
+        return self._required(DataKind.TONE)
+    @property
+    def departments(self) -> ParsedFile[models.DepartmentsFile]:
+        return self._required(DataKind.DEPARTMENTS)
+    @property
+    def roles(self) -> ParsedFile[models.RolesFile]:
+        return self._required(DataKind.ROLES)
+    @property
+    def channels(self) -> ParsedFile[models.ChannelsFile]:
+        return self._required(DataKind.CHANNELS)
+    @property
+    def matrix(self) -> ParsedFile[models.MatrixFile]:
+        return self._required(DataKind.MATRIX)
+    @property
+    def escalation(self) -> ParsedFile[models.EscalationFile]:
+        return self._required(DataKind.ESCALATION)
+    @property
+    def process(self) -> ParsedFile[models.ProcessFile]:
+        return self._required(DataKind.PROCESS)
+    @property
+    def strategy(self) -> ParsedFile[models.StrategyFile]:
+        return self._required(DataKind.STRATEGY)
+    @property
+    def scenarios(self) -> tuple[ParsedFile[models.Scenario], ...]:
+        return self.all_of(DataKind.SCENARIO)
+    @property
+    def training(self) -> tuple[ParsedFile[models.TrainingModule], ...]:
+        return self.all_of(DataKind.TRAINING)
 
 
 MISSING_FILE_CODE = "G004"
@@ -59,14 +103,10 @@ def assemble_guideline(
 
     A file that exists but failed to parse was already reported: it makes the result None silently.
     """
-    singles: dict[DataKind, ParsedFile[models.Model]] = {}
-    folders: dict[DataKind, list[ParsedFile[models.Model]]] = {kind: [] for kind in FOLDER_KINDS}
+    gathered: dict[DataKind, list[ParsedFile[models.Model]]] = {}
     for parsed in parsed_files:
-        if parsed.kind in folders:
-            folders[parsed.kind].append(parsed)
-        else:
-            singles[parsed.kind] = parsed
-    missing = [kind for kind in SINGLE_FILE_KINDS if kind not in present_kinds]
+        gathered.setdefault(parsed.kind, []).append(parsed)
+    missing = [kind for kind in SINGLE_FILE_KINDS if kind.spec.required and kind not in present_kinds]
     diagnostics = tuple(
         Diagnostic(
             code=MISSING_FILE_CODE,
@@ -78,16 +118,10 @@ def assemble_guideline(
         )
         for kind in missing
     )
-    if any(kind not in singles for kind in SINGLE_FILE_KINDS):
-        return None, diagnostics
-    return (
-        Guideline(
-            **{kind.slug: singles[kind] for kind in SINGLE_FILE_KINDS},  # type: ignore[arg-type]
-            scenarios=_sorted_by_id(folders[DataKind.SCENARIO]),  # type: ignore[arg-type]
-            training=_sorted_by_id(folders[DataKind.TRAINING]),  # type: ignore[arg-type]
-        ),
-        (),
-    )
+    if any(kind in present_kinds and kind not in gathered for kind in SINGLE_FILE_KINDS) or missing:
+        return None, diagnostics  # a file that failed to parse was reported already
+    by_kind = {kind: _sorted_by_id(files) if kind in FOLDER_KINDS else tuple(files) for kind, files in gathered.items()}
+    return Guideline(MappingProxyType(by_kind)), ()
 
 
 def _sorted_by_id(files: list[ParsedFile[models.Model]]) -> tuple[ParsedFile[models.Model], ...]:

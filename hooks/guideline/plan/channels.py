@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model.ids import IdKind
 from ..model.models import Channel
 from .links import Link, Links
 from .matrix import MatrixRow, channel_rows
@@ -74,10 +75,10 @@ def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> Chann
         content_types=channel.content_types,
         platform_content=tuple(line for p in platform if p.channel == channel.id for line in p.content),
         rhythm=channel.rhythm, service_hours=channel.service_hours,
-        owner=links.role(channel.owner), deputy=links.role(channel.deputy),
-        links_to=tuple(ChannelReference(links.channel(ref.channel), ref.how) for ref in channel.links_to),
+        owner=links.to(IdKind.ROLE, channel.owner), deputy=links.to(IdKind.ROLE, channel.deputy),
+        links_to=tuple(ChannelReference(links.to(IdKind.CHANNEL, ref.channel), ref.how) for ref in channel.links_to),
         legal=LegalView(legal.imprint, legal.privacy, legal.joint_controller,
-                        tuple(links.role(r) for r in legal.admins), legal.two_factor, legal.notes),
+                        tuple(links.to(IdKind.ROLE, r) for r in legal.admins), legal.two_factor, legal.notes),
         matrix_rows=channel_rows(channel.id, guideline.matrix.model.assignments, channels, links),
         matrix=links.matrix(channel.id),
         scenarios=tuple(question_link(s) for s in scenarios if channel.id in s.channels),

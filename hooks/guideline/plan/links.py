@@ -7,10 +7,12 @@ URLs are German and stable; ids become file names and anchors, so `rollen/<role-
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..model.ids import IdKind, defined_items
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -27,20 +29,6 @@ STRATEGY_PAGE = "prozess/strategie.md"
 CONTRIBUTING_PAGE = "mitmachen/index.md"
 ERROR_CODES_PAGE = "mitmachen/fehlercodes.md"
 
-ROLE_FOLDER = "rollen"
-SCENARIO_FOLDER = "szenarien"
-TRAINING_FOLDER = "schulungen"
-
-RESERVED_IDS: Mapping[str, frozenset[str]] = MappingProxyType(
-    {
-        ROLE_FOLDER: frozenset({"index"}),
-        SCENARIO_FOLDER: frozenset({"index", "eskalation"}),
-        TRAINING_FOLDER: frozenset({"index"}),
-    }
-)
-"""Ids a role, scenario or training module must not have: its page would replace a fixed page."""
-
-DEPARTMENT_ANCHOR_PREFIX = "abteilung-"
 MATRIX_ANCHOR_PREFIX = "matrix-"
 
 _EXTERNAL_PREFIXES = ("https://", "http://", "mailto:")
@@ -59,19 +47,17 @@ class Link:
         return self.target.startswith(_EXTERNAL_PREFIXES)
 
 
-def role_page(role_id: str) -> str:
-    """Return the page of one role."""
-    return f"{ROLE_FOLDER}/{role_id}.md"
+def page_of(kind: IdKind, item_id: str) -> str:
+    """Return where an item is shown: its own page, or its anchor on its kind's page (the registry says which)."""
+    spec = kind.spec
+    if spec.page_folder is not None:
+        return f"{spec.page_folder}/{item_id}.md"
+    return anchored(spec.anchor_page or START_PAGE, anchor_of(kind, item_id))
 
 
-def scenario_page(scenario_id: str) -> str:
-    """Return the page of one scenario."""
-    return f"{SCENARIO_FOLDER}/{scenario_id}.md"
-
-
-def training_page(module_id: str) -> str:
-    """Return the page of one training module."""
-    return f"{TRAINING_FOLDER}/{module_id}.md"
+def anchor_of(kind: IdKind, item_id: str) -> str:
+    """Return the anchor of an item shown on its kind's page, e.g. a department's section."""
+    return kind.spec.anchor_prefix + item_id
 
 
 def anchored(page: str, anchor: str) -> str:
@@ -86,56 +72,19 @@ def reading_key(text: str) -> tuple[str, str]:
     return (base, text)
 
 
-def _labels(items: Iterable[Any], label: str) -> Mapping[str, str]:
-    """Map each item's id to the attribute its links show, e.g. a role's title."""
-    return MappingProxyType({item.id: getattr(item, label) for item in items})
-
-
 @dataclass(frozen=True)
 class Links:
     """Resolve the guideline's ids to Links; every reference in a page context comes from here."""
 
-    roles: Mapping[str, str]
-    rules: Mapping[str, str]
-    channels: Mapping[str, str]
-    levels: Mapping[str, str]
-    scenarios: Mapping[str, str]
-    modules: Mapping[str, str]
-    phases: Mapping[str, str]
-    departments: Mapping[str, str]
+    labels: Mapping[IdKind, Mapping[str, str]]
 
-    def role(self, role_id: str) -> Link:
-        return Link(self.roles[role_id], role_page(role_id))
-
-    def rule(self, rule_id: str) -> Link:
-        return Link(self.rules[rule_id], anchored(TONE_PAGE, rule_id))
-
-    def channel(self, channel_id: str) -> Link:
-        return Link(self.channels[channel_id], anchored(CHANNELS_PAGE, channel_id))
-
-    def level(self, level_id: str) -> Link:
-        return Link(self.levels[level_id], anchored(ESCALATION_PAGE, level_id))
-
-    def scenario(self, scenario_id: str) -> Link:
-        return Link(self.scenarios[scenario_id], scenario_page(scenario_id))
-
-    def module(self, module_id: str) -> Link:
-        return Link(self.modules[module_id], training_page(module_id))
-
-    def phase(self, phase_id: str) -> Link:
-        return Link(self.phases[phase_id], anchored(PROCESS_PAGE, phase_id))
-
-    def department(self, department_id: str) -> Link:
-        return Link(self.departments[department_id], anchored(ROLES_PAGE, department_anchor(department_id)))
+    def to(self, kind: IdKind, item_id: str) -> Link:
+        """Return a link to an item, labelled with its title or name."""
+        return Link(self.labels[kind][item_id], page_of(kind, item_id))
 
     def matrix(self, channel_id: str) -> Link:
         """Return a link to a channel's table in the role matrix."""
-        return Link(self.channels[channel_id], anchored(ROLES_PAGE, matrix_anchor(channel_id)))
-
-
-def department_anchor(department_id: str) -> str:
-    """Return the anchor of a department's section on the roles page."""
-    return DEPARTMENT_ANCHOR_PREFIX + department_id
+        return Link(self.labels[IdKind.CHANNEL][channel_id], anchored(ROLES_PAGE, matrix_anchor(channel_id)))
 
 
 def matrix_anchor(channel_id: str) -> str:
@@ -144,14 +93,9 @@ def matrix_anchor(channel_id: str) -> str:
 
 
 def resolve_links(guideline: Guideline) -> Links:
-    """Gather every id of the guideline with the label its links show."""
-    return Links(
-        roles=_labels(guideline.roles.model.roles, "title"),
-        rules=_labels(guideline.tone.model.rules, "title"),
-        channels=_labels(guideline.channels.model.channels, "name"),
-        levels=_labels(guideline.escalation.model.levels, "title"),
-        scenarios=_labels((parsed.model for parsed in guideline.scenarios), "title"),
-        modules=_labels((parsed.model for parsed in guideline.training), "title"),
-        phases=_labels(guideline.process.model.phases, "title"),
-        departments=_labels(guideline.departments.model.departments, "name"),
-    )
+    """Gather every id of the guideline with the label its links show (the registry names the attribute)."""
+    labels: dict[IdKind, dict[str, str]] = {kind: {} for kind in IdKind}
+    for parsed in guideline.files():
+        for kind, item in defined_items(parsed.model):
+            labels[kind][getattr(item, "id")] = getattr(item, kind.spec.label)
+    return Links(MappingProxyType({kind: MappingProxyType(found) for kind, found in labels.items()}))

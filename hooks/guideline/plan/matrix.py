@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model.ids import IdKind
 from ..model.models import Assignment, Channel, Role, Task
 from .links import Link, Links, matrix_anchor
 
@@ -81,12 +82,12 @@ def _ordered(assignments: Iterable[Assignment], channels: tuple[Channel, ...]) -
 def matrix_row(assignment: Assignment, links: Links) -> MatrixRow:
     """Resolve one assignment's roles to links."""
     return MatrixRow(
-        channel=links.channel(assignment.channel),
+        channel=links.to(IdKind.CHANNEL, assignment.channel),
         task=assignment.task.label,
-        responsible=links.role(assignment.responsible),
-        approves=links.role(assignment.approves) if assignment.approves else None,
-        consulted=tuple(links.role(role_id) for role_id in assignment.consulted),
-        informed=tuple(links.role(role_id) for role_id in assignment.informed),
+        responsible=links.to(IdKind.ROLE, assignment.responsible),
+        approves=links.to(IdKind.ROLE, assignment.approves) if assignment.approves else None,
+        consulted=tuple(links.to(IdKind.ROLE, role_id) for role_id in assignment.consulted),
+        informed=tuple(links.to(IdKind.ROLE, role_id) for role_id in assignment.informed),
         rhythm=assignment.rhythm,
     )
 
@@ -104,7 +105,7 @@ def channel_matrices(
     """Return a table per channel that has assignments, in the order of channels.yml."""
     tables = (
         ChannelMatrix(
-            channel=links.channel(channel.id),
+            channel=links.to(IdKind.CHANNEL, channel.id),
             anchor=matrix_anchor(channel.id),
             rows=channel_rows(channel.id, assignments, channels, links),
         )
@@ -120,7 +121,7 @@ def matrix_overview(
     rows = []
     for role in roles:
         cells = tuple(_overview_cell(assignments, channel.id, role.id) for channel in channels)
-        rows.append(OverviewRow(role=links.role(role.id), cells=cells))
+        rows.append(OverviewRow(role=links.to(IdKind.ROLE, role.id), cells=cells))
     return MatrixOverview(channels=tuple(links.matrix(channel.id) for channel in channels), rows=tuple(rows))
 
 
@@ -137,7 +138,7 @@ def role_assignments(
     """Return every task in which a role takes part, in channel and task order."""
     return tuple(
         RoleAssignment(
-            channel=links.channel(a.channel),
+            channel=links.to(IdKind.CHANNEL, a.channel),
             task=a.task.label,
             letters=", ".join(role_letters(a, role_id)),
             rhythm=a.rhythm,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
+from ..model.ids import IdKind
 from ..model.models import ContentOrigin, ContentSource, CoreMessage, Example, Kpi
 from . import links as urls
 from .links import Link, Links
@@ -168,7 +169,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         audience=organisation.audience,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
-        tone_rules=tuple(RuleGlance(links.rule(r.id), r.rule) for r in guideline.tone.model.rules),
+        tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
         sections=(
             Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
@@ -205,16 +206,16 @@ def process_context(guideline: Guideline, links: Links) -> ProcessPage:
     return ProcessPage(
         introduction=process.introduction,
         phases=tuple(
-            PhaseView(p.id, p.number, p.title, p.goal, p.activities, p.outputs, tuple(links.role(r) for r in p.roles))
+            PhaseView(p.id, p.number, p.title, p.goal, p.activities, p.outputs, tuple(links.to(IdKind.ROLE, r) for r in p.roles))
             for p in phases
         ),
-        kpis=tuple(KpiRow(links.phase(p.id), kpi) for p in phases for kpi in p.kpis),
+        kpis=tuple(KpiRow(links.to(IdKind.PHASE, p.id), kpi) for p in phases for kpi in p.kpis),
         strategy=Link("Content-Strategie", urls.STRATEGY_PAGE),
     )
 
 
 def _source_view(source: ContentSource, links: Links) -> SourceView:
-    department = links.department(source.department) if source.department else None
+    department = links.to(IdKind.DEPARTMENT, source.department) if source.department else None
     return SourceView(source.source, department, source.content, source.rework, source.allowed_messages)
 
 
@@ -229,7 +230,7 @@ def strategy_context(guideline: Guideline, links: Links) -> StrategyPage:
         direction=strategy.direction,
         core_messages=strategy.core_messages,
         source_groups=tuple(group for group in groups if group.sources),
-        platform_content=tuple(PlatformView(links.channel(p.channel), p.content) for p in strategy.platform_content),
+        platform_content=tuple(PlatformView(links.to(IdKind.CHANNEL, p.channel), p.content) for p in strategy.platform_content),
         linking=strategy.linking,
         practice=strategy.practice,
     )

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
+from ..model.ids import IdKind
 from . import links as urls
 from .channels import channels_context
 from .links import Link, Links, resolve_links
@@ -75,7 +76,7 @@ def _role_pages(guideline: Guideline, links: Links) -> tuple[PlannedPage, ...]:
     source = guideline.source_of(guideline.roles)
     matrix = Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE)
     roles = tuple(
-        PlannedPage(urls.role_page(role.id), role.title, "role.md.j2", role_context(role, guideline, links, matrix),
+        PlannedPage(urls.page_of(IdKind.ROLE, role.id), role.title, "role.md.j2", role_context(role, guideline, links, matrix),
                     source)
         for role in guideline.roles.model.roles
     )
@@ -96,7 +97,7 @@ def _scenario_pages(guideline: Guideline, links: Links) -> tuple[PlannedPage, ..
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
                     escalation_context(levels, scenarios, max_response, links, index), escalation_source),
         *(
-            PlannedPage(urls.scenario_page(parsed.model.id), parsed.model.title, "scenario.md.j2",
+            PlannedPage(urls.page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
                         scenario_context(parsed.model, links, index), guideline.source_of(parsed))
             for parsed in guideline.scenarios
         ),
@@ -111,13 +112,13 @@ def _training_pages(guideline: Guideline, links: Links) -> tuple[PlannedPage, ..
     index = Link("Alle Schulungen", urls.CURRICULUM_PAGE)
     first = curriculum.rows[0].module.target if curriculum.rows else None
     index_source = next(
-        (guideline.source_of(p) for p in guideline.training if urls.training_page(p.model.id) == first),
+        (guideline.source_of(p) for p in guideline.training if urls.page_of(IdKind.TRAINING, p.model.id) == first),
         guideline.source_of(guideline.roles),
     )
     return (
         PlannedPage(urls.CURRICULUM_PAGE, "Schulungen", "curriculum.md.j2", curriculum, index_source),
         *(
-            PlannedPage(urls.training_page(parsed.model.id), parsed.model.title, "training.md.j2",
+            PlannedPage(urls.page_of(IdKind.TRAINING, parsed.model.id), parsed.model.title, "training.md.j2",
                         training_context(parsed.model, modules, roles, scenarios, links, index),
                         guideline.source_of(parsed))
             for parsed in guideline.training

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model.ids import IdKind
 from ..model.models import Channel, Role
 from .curriculum import curriculum_order, with_prerequisites
-from .links import Link, Links, department_anchor
+from .links import Link, Links, anchor_of
 from .matrix import ChannelMatrix, MatrixOverview, RoleAssignment, channel_matrices, matrix_overview, role_assignments
 from .scenarios import by_question, question_link
 
@@ -102,12 +103,12 @@ def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
     assignments = guideline.matrix.model.assignments
     departments = tuple(
         DepartmentView(
-            anchor=department_anchor(d.id),
+            anchor=anchor_of(IdKind.DEPARTMENT, d.id),
             name=d.name,
             description=d.description,
             customer_facing=d.customer_facing,
-            team_roles=tuple(links.role(r.id) for r in roles if r.department == d.id and r.social_media_team),
-            other_roles=tuple(links.role(r.id) for r in roles if r.department == d.id and not r.social_media_team),
+            team_roles=tuple(links.to(IdKind.ROLE, r.id) for r in roles if r.department == d.id and r.social_media_team),
+            other_roles=tuple(links.to(IdKind.ROLE, r.id) for r in roles if r.department == d.id and not r.social_media_team),
         )
         for d in guideline.departments.model.departments
     )
@@ -115,7 +116,7 @@ def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
         overview=matrix_overview(assignments, channels, roles, links),
         channels=channel_matrices(assignments, channels, links),
         departments=departments,
-        roles=tuple(RoleSummary(links.role(r.id), links.department(r.department), r.summary) for r in roles),
+        roles=tuple(RoleSummary(links.to(IdKind.ROLE, r.id), links.to(IdKind.DEPARTMENT, r.department), r.summary) for r in roles),
     )
 
 
@@ -126,7 +127,7 @@ def _channel_duties(role_id: str, channels: tuple[Channel, ...], links: Links) -
                  ("Admin", role_id in channel.legal.admins)]
         named = ", ".join(label for label, present in parts if present)
         if named:
-            duties.append(ChannelDuty(links.channel(channel.id), named))
+            duties.append(ChannelDuty(links.to(IdKind.CHANNEL, channel.id), named))
     return tuple(duties)
 
 
@@ -134,7 +135,7 @@ def _training_needs(role: Role, guideline: Guideline, links: Links) -> tuple[Tra
     modules = tuple(parsed.model for parsed in guideline.training)
     needed = with_prerequisites(role.required_training, modules)
     return tuple(
-        TrainingNeed(links.module(m.id), m.duration.label, m.id in role.required_training)
+        TrainingNeed(links.to(IdKind.TRAINING, m.id), m.duration.label, m.id in role.required_training)
         for m in curriculum_order(modules)
         if m.id in needed
     )
@@ -153,7 +154,7 @@ def _scenario_steps(role_id: str, guideline: Guideline) -> tuple[ScenarioPart, .
 def _audience_of(role_id: str, guideline: Guideline, links: Links, skip: set[Link]) -> tuple[Link, ...]:
     """Return the modules meant for the role that are not already among its required training."""
     modules = curriculum_order(parsed.model for parsed in guideline.training)
-    return tuple(links.module(m.id) for m in modules if role_id in m.audience and links.module(m.id) not in skip)
+    return tuple(links.to(IdKind.TRAINING, m.id) for m in modules if role_id in m.audience and links.to(IdKind.TRAINING, m.id) not in skip)
 
 
 def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -> RolePage:
@@ -163,7 +164,7 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
     training = _training_needs(role, guideline, links)
     return RolePage(
         summary=role.summary,
-        department=links.department(role.department),
+        department=links.to(IdKind.DEPARTMENT, role.department),
         responsibilities=role.responsibilities,
         social_media_team=role.social_media_team,
         customer_dialogue=role.customer_dialogue,
@@ -175,10 +176,10 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         owned_scenarios=tuple(question_link(s) for s in scenarios if s.owner == role.id),
         scenario_steps=_scenario_steps(role.id, guideline),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.to == role.id for e in s.escalate)),
-        decides_levels=tuple(links.level(level.id) for level in levels if level.decides == role.id),
-        informed_levels=tuple(links.level(level.id) for level in levels if role.id in level.informed),
+        decides_levels=tuple(links.to(IdKind.ESCALATION_LEVEL, level.id) for level in levels if level.decides == role.id),
+        informed_levels=tuple(links.to(IdKind.ESCALATION_LEVEL, level.id) for level in levels if role.id in level.informed),
         training=training,
         audience_of=_audience_of(role.id, guideline, links, skip={need.module for need in training}),
-        phases=tuple(links.phase(p.id) for p in guideline.process.model.phases if role.id in p.roles),
+        phases=tuple(links.to(IdKind.PHASE, p.id) for p in guideline.process.model.phases if role.id in p.roles),
         matrix=matrix,
     )

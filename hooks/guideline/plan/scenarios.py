@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.duration import Duration
+from ..model.ids import IdKind
 from ..model.models import EscalationLevel, ReplyTemplate, Scenario
-from .links import ESCALATION_PAGE, Link, Links, reading_key, scenario_page
+from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def response_phrase(duration: Duration) -> str:
 
 def question_link(scenario: Scenario) -> Link:
     """Return a link to a scenario labelled with its question, as readers search for it."""
-    return Link(scenario.question, scenario_page(scenario.id))
+    return Link(scenario.question, page_of(IdKind.SCENARIO, scenario.id))
 
 
 def by_question(scenarios: tuple[Scenario, ...]) -> tuple[Scenario, ...]:
@@ -118,19 +119,19 @@ def scenario_context(scenario: Scenario, links: Links, index: Link) -> ScenarioP
     return ScenarioPage(
         question=scenario.question,
         trigger=scenario.trigger,
-        level=links.level(scenario.escalation_level),
+        level=links.to(IdKind.ESCALATION_LEVEL, scenario.escalation_level),
         first_response=response_phrase(scenario.first_response),
-        owner=links.role(scenario.owner),
-        channels=tuple(links.channel(c) for c in scenario.channels),
+        owner=links.to(IdKind.ROLE, scenario.owner),
+        channels=tuple(links.to(IdKind.CHANNEL, c) for c in scenario.channels),
         steps=tuple(
-            StepView(number, links.role(s.role), s.action, s.deadline.label if s.deadline else None)
+            StepView(number, links.to(IdKind.ROLE, s.role), s.action, s.deadline.label if s.deadline else None)
             for number, s in enumerate(scenario.steps, start=1)
         ),
-        escalations=tuple(EscalationView(e.when, links.role(e.to), links.level(e.level)) for e in scenario.escalate),
+        escalations=tuple(EscalationView(e.when, links.to(IdKind.ROLE, e.to), links.to(IdKind.ESCALATION_LEVEL, e.level)) for e in scenario.escalate),
         reply_templates=scenario.reply_templates,
         donts=scenario.donts,
-        tone_rules=tuple(links.rule(r) for r in scenario.tone_rules),
-        training=tuple(links.module(m) for m in scenario.training),
+        tone_rules=tuple(links.to(IdKind.TONE_RULE, r) for r in scenario.tone_rules),
+        training=tuple(links.to(IdKind.TRAINING, m) for m in scenario.training),
         keywords=scenario.keywords,
         index=index,
     )
@@ -143,9 +144,9 @@ def scenario_index_context(
     groups = []
     for level in levels:
         members = by_question(tuple(s for s in scenarios if s.escalation_level == level.id))
-        rows = tuple(ScenarioRow(question_link(s), s.first_response.label, links.role(s.owner)) for s in members)
+        rows = tuple(ScenarioRow(question_link(s), s.first_response.label, links.to(IdKind.ROLE, s.owner)) for s in members)
         if rows:
-            groups.append(ScenarioGroup(id=level.id, level=links.level(level.id), rows=rows))
+            groups.append(ScenarioGroup(id=level.id, level=links.to(IdKind.ESCALATION_LEVEL, level.id), rows=rows))
     return ScenarioIndexPage(groups=tuple(groups), escalation=Link("Eskalationsstufen", ESCALATION_PAGE))
 
 
@@ -168,8 +169,8 @@ def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: 
         description=level.description,
         max_first_response=response_phrase(level.max_first_response),
         pause_scheduled_posts=level.pause_scheduled_posts,
-        decides=links.role(level.decides),
-        informed=tuple(links.role(r) for r in level.informed),
+        decides=links.to(IdKind.ROLE, level.decides),
+        informed=tuple(links.to(IdKind.ROLE, r) for r in level.informed),
         starts=tuple(question_link(s) for s in scenarios if s.escalation_level == level.id),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.level == level.id for e in s.escalate)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.ids import IdKind
 from ..model.models import Exercise, OutlineItem, Role, Scenario, SelfCheck, TrainingModule
 from .curriculum import curriculum_order
 from .links import Link, Links
@@ -63,11 +64,11 @@ def curriculum_context(modules: tuple[TrainingModule, ...], links: Links) -> Cur
         rows=tuple(
             CurriculumRow(
                 number=number,
-                module=links.module(module.id),
+                module=links.to(IdKind.TRAINING, module.id),
                 duration=module.duration.label,
                 format=module.format.label,
-                audience=tuple(links.role(r) for r in module.audience),
-                prerequisites=tuple(links.module(p) for p in module.prerequisites),
+                audience=tuple(links.to(IdKind.ROLE, r) for r in module.audience),
+                prerequisites=tuple(links.to(IdKind.TRAINING, p) for p in module.prerequisites),
             )
             for number, module in enumerate(curriculum_order(modules), start=1)
         )
@@ -93,17 +94,17 @@ def training_context(
     return TrainingPage(
         summary=module.summary,
         number=[m.id for m in ordered].index(module.id) + 1,
-        audience=tuple(links.role(r) for r in module.audience),
+        audience=tuple(links.to(IdKind.ROLE, r) for r in module.audience),
         duration=module.duration.label,
         format=module.format.label,
         objectives=module.objectives,
-        prerequisites=tuple(links.module(p) for p in module.prerequisites),
+        prerequisites=tuple(links.to(IdKind.TRAINING, p) for p in module.prerequisites),
         outline=tuple(_outline_view(item) for item in module.outline),
         exercises=module.exercises,
         self_check=module.self_check,
-        required_by=tuple(links.role(r.id) for r in roles if module.id in r.required_training),
-        scenarios=tuple(links.scenario(s.id) for s in scenarios if module.id in s.training),
-        followed_by=tuple(links.module(m.id) for m in ordered if module.id in m.prerequisites),
+        required_by=tuple(links.to(IdKind.ROLE, r.id) for r in roles if module.id in r.required_training),
+        scenarios=tuple(links.to(IdKind.SCENARIO, s.id) for s in scenarios if module.id in s.training),
+        followed_by=tuple(links.to(IdKind.TRAINING, m.id) for m in ordered if module.id in m.prerequisites),
         curriculum=curriculum,
     )
 
