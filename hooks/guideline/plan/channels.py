@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.models import Channel
+from . import links as urls
 from .links import Link, Links
 from .matrix import MatrixRow, channel_rows
+from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link
 
 if TYPE_CHECKING:
@@ -88,3 +90,10 @@ def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> Chann
 def channels_context(guideline: Guideline, links: Links) -> ChannelsPage:
     """Build the channels page: one section per channel, anchored by its id."""
     return ChannelsPage(channels=tuple(_channel_view(c, guideline, links) for c in guideline.channels.model.channels))
+
+
+def plan_channels(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the page of the channels."""
+    guideline = planning.guideline
+    context = channels_context(guideline, planning.links)
+    return (PlannedPage(urls.CHANNELS_PAGE, "Kanäle", "channels.md.j2", context, guideline.source_of(guideline.channels)),)

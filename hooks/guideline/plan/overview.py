@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
@@ -10,6 +11,7 @@ from ..model.ids import IdKind
 from ..model.models import ContentOrigin, ContentSource, CoreMessage, Example, Kpi
 from . import links as urls
 from .links import Link, Links
+from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link, response_phrase
 
 if TYPE_CHECKING:
@@ -239,3 +241,42 @@ def strategy_context(guideline: Guideline, links: Links) -> StrategyPage:
 def error_codes_context(codes: tuple[DiagnosticCode, ...]) -> ErrorCodesPage:
     """List every diagnostic code for contributors."""
     return ErrorCodesPage(codes=codes, contributing=CONTRIBUTING)
+
+
+CODES_SOURCE = PurePosixPath("hooks/guideline/codes.py")
+"""Where the catalogue of diagnostic codes is maintained: the edit link of the error code page."""
+
+
+def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the start page."""
+    guideline = planning.guideline
+    context = start_context(guideline, planning.links)
+    return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
+
+
+def plan_tone(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the page of the tone rules."""
+    guideline = planning.guideline
+    context = tone_context(guideline, planning.links)
+    return (PlannedPage(urls.TONE_PAGE, "Tonalität", "tone.md.j2", context, guideline.source_of(guideline.tone)),)
+
+
+def plan_process(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the page of the five-phase process."""
+    guideline = planning.guideline
+    context = process_context(guideline, planning.links)
+    return (PlannedPage(urls.PROCESS_PAGE, "Prozess", "process.md.j2", context, guideline.source_of(guideline.process)),)
+
+
+def plan_strategy(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the page of the content strategy."""
+    guideline = planning.guideline
+    context = strategy_context(guideline, planning.links)
+    source = guideline.source_of(guideline.strategy)
+    return (PlannedPage(urls.STRATEGY_PAGE, "Content-Strategie", "strategy.md.j2", context, source),)
+
+
+def plan_error_codes(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the table of diagnostic codes for contributors."""
+    context = error_codes_context(planning.codes)
+    return (PlannedPage(urls.ERROR_CODES_PAGE, "Fehlercodes", "error_codes.md.j2", context, CODES_SOURCE),)

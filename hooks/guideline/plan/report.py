@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from ..diagnostics import Diagnostic, Report
 from .links import START_PAGE
-from .pages import PlannedPage
+from .page import PlannedPage
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.models import Channel, Role
+from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links, anchor_of
 from .matrix import ChannelMatrix, MatrixOverview, RoleAssignment, channel_matrices, matrix_overview, role_assignments
+from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link
 
 if TYPE_CHECKING:
@@ -183,3 +185,18 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         phases=tuple(links.to(IdKind.PHASE, p.id) for p in guideline.process.model.phases if role.id in p.roles),
         matrix=matrix,
     )
+
+
+def plan_roles(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the role matrix and one "Deine Aufgaben" page per role."""
+    guideline, links = planning.guideline, planning.links
+    source = guideline.source_of(guideline.roles)
+    matrix = Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE)
+    roles = tuple(
+        PlannedPage(urls.page_of(IdKind.ROLE, role.id), role.title, "role.md.j2",
+                    role_context(role, guideline, links, matrix), source)
+        for role in guideline.roles.model.roles
+    )
+    index = PlannedPage(urls.ROLES_PAGE, matrix.label, "role_matrix.md.j2", role_matrix_context(guideline, links),
+                        guideline.source_of(guideline.matrix))
+    return (index, *roles)

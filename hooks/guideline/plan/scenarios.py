@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from ..model.duration import Duration
 from ..model.ids import IdKind
 from ..model.models import EscalationLevel, ReplyTemplate, Scenario
+from . import links as urls
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
+from .page import PlannedPage, Planning
 
 
 @dataclass(frozen=True)
@@ -173,4 +175,25 @@ def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: 
         informed=tuple(links.to(IdKind.ROLE, r) for r in level.informed),
         starts=tuple(question_link(s) for s in scenarios if s.escalation_level == level.id),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.level == level.id for e in s.escalate)),
+    )
+
+
+def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the scenario index, the escalation levels and one page per scenario."""
+    guideline, links = planning.guideline, planning.links
+    scenarios = tuple(parsed.model for parsed in guideline.scenarios)
+    levels = guideline.escalation.model.levels
+    index = Link("Alle Szenarien", urls.SCENARIOS_PAGE)
+    escalation_source = guideline.source_of(guideline.escalation)
+    max_response = response_phrase(guideline.organisation.model.max_first_response)
+    return (
+        PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
+                    scenario_index_context(scenarios, levels, links), escalation_source),
+        PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
+                    escalation_context(levels, scenarios, max_response, links, index), escalation_source),
+        *(
+            PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
+                        scenario_context(parsed.model, links, index), guideline.source_of(parsed))
+            for parsed in guideline.scenarios
+        ),
     )

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from ..model.ids import IdKind
 from ..model.models import Exercise, OutlineItem, Role, Scenario, SelfCheck, TrainingModule
+from . import links as urls
 from .curriculum import curriculum_order
 from .links import Link, Links
+from .page import PlannedPage, Planning
 
 
 @dataclass(frozen=True)
@@ -108,3 +110,26 @@ def training_context(
         curriculum=curriculum,
     )
 
+
+def plan_training(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the curriculum and one page per training module."""
+    guideline, links = planning.guideline, planning.links
+    modules = tuple(parsed.model for parsed in guideline.training)
+    roles = guideline.roles.model.roles
+    scenarios = tuple(parsed.model for parsed in guideline.scenarios)
+    curriculum = curriculum_context(modules, links)
+    index = Link("Alle Schulungen", urls.CURRICULUM_PAGE)
+    first = curriculum.rows[0].module.target if curriculum.rows else None
+    index_source = next(
+        (guideline.source_of(p) for p in guideline.training if urls.page_of(IdKind.TRAINING, p.model.id) == first),
+        guideline.source_of(guideline.roles),
+    )
+    return (
+        PlannedPage(urls.CURRICULUM_PAGE, "Schulungen", "curriculum.md.j2", curriculum, index_source),
+        *(
+            PlannedPage(urls.page_of(IdKind.TRAINING, parsed.model.id), parsed.model.title, "training.md.j2",
+                        training_context(parsed.model, modules, roles, scenarios, links, index),
+                        guideline.source_of(parsed))
+            for parsed in guideline.training
+        ),
+    )

@@ -21,7 +21,7 @@ import jinja2
 
 from ..model.fields import SLUG_PATTERN
 from ..plan.links import Link
-from ..plan.pages import PlannedPage
+from ..plan.page import PlannedPage
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
 
 # Characters an external address may keep as they are; everything else (brackets, parentheses,

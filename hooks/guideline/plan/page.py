@@ -1,0 +1,38 @@
+"""A planned page, and what every page planner is given to plan its pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import DiagnosticCode
+from .links import Links
+
+if TYPE_CHECKING:
+    from ..parse.corpus import Guideline
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page to render: where it goes, its template, its context and its source file."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: Any  # one of the *Page dataclasses of the planner modules
+    edit_path: PurePosixPath
+
+
+@dataclass(frozen=True)
+class Planning:
+    """What every page planner reads: the checked guideline, its resolved links and the code catalogue."""
+
+    guideline: Guideline
+    links: Links
+    codes: tuple[DiagnosticCode, ...]
+
+
+Planner = Callable[[Planning], tuple[PlannedPage, ...]]
+"""A page planner: the pages of one page kind (none when its optional data kind is left out)."""
