@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from .model import models
 from .model.duration import DURATION_PATTERN
 from .model.fields import PLACEHOLDER, SLUG_PATTERN
-from .model.ids import Defines, IdKind, id_kind_named, id_values
+from .model.ids import Defines, IdKind, id_kind_named, id_values, model_classes_in
 from .model.layout import DataKind
 from .model.schema import generate_schema
 
@@ -97,7 +97,7 @@ def _field_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
     comment = _comment_lines(prop, required, walk, pad)
     target = _resolve(prop, walk)
     if "properties" in target:
-        nested_model = _model_named(_ref_of(prop))
+        nested_model = _nested_model(model, name)
         return [*comment, f"{pad}{name}:", *_object_lines(nested_model, target, walk, indent + 2)]
     if target.get("type") == "array":
         return [*comment, *_array_lines(model, name, prop, required, walk, indent)]
@@ -110,7 +110,7 @@ def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
     pad = " " * indent
     item_schema = _resolve(prop["items"], walk)
     if "properties" in item_schema:
-        item_model = _model_named(_ref_of(prop["items"]))
+        item_model = _nested_model(model, name)
         item_lines = _list_item(_object_lines(item_model, item_schema, walk, indent + 4))
     else:
         values = _list_values(model, name, item_schema, walk)
@@ -194,14 +194,9 @@ def _resolve(prop: Mapping[str, Any], walk: _Walk) -> Mapping[str, Any]:
     return prop
 
 
-def _ref_of(prop: Mapping[str, Any]) -> str:
-    if "anyOf" in prop:
-        prop = next(option for option in prop["anyOf"] if option.get("type") != "null")
-    return str(prop["$ref"])
-
-
-def _model_named(ref: str) -> type[models.Model]:
-    return getattr(models, ref.rsplit("/", 1)[-1])  # $defs keys are the model class names
+def _nested_model(model: type[models.Model], name: str) -> type[models.Model]:
+    """Return the model class a field holds (itself, in a list or optional), as the model declares it."""
+    return next(model_classes_in(model.model_fields[name].annotation))
 
 
 _PLAIN_RE = re.compile(r"^([A-Za-zÄÖÜäöüß][\w .,äöüÄÖÜß-]*|[0-9]+ [A-Za-z]+)$")

@@ -169,11 +169,12 @@ def _marked(marker: IdMarker, value: Any, path: DataPath) -> Iterator[IdValue]:
         yield from (IdValue(marker, item, (*path, index)) for index, item in enumerate(value))
 
 
-def _model_classes_in(annotation: Any) -> Iterator[type[BaseModel]]:
+def model_classes_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """Yield the model classes in a field's type: the type itself, or inside a tuple or an optional."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation
     for argument in get_args(annotation):
-        yield from _model_classes_in(argument)
+        yield from model_classes_in(argument)
 
 
 def defined_kinds(model_class: type[BaseModel]) -> frozenset[IdKind]:
@@ -187,7 +188,7 @@ def defined_kinds(model_class: type[BaseModel]) -> frozenset[IdKind]:
             continue
         seen.add(current)
         found.update(marker.kind for _, marker in _field_markers(current) if isinstance(marker, Defines))
-        stack.extend(nested for info in current.model_fields.values() for nested in _model_classes_in(info.annotation))
+        stack.extend(nested for info in current.model_fields.values() for nested in model_classes_in(info.annotation))
     return frozenset(found)
 
 
