@@ -1,0 +1,1 @@
+"""After the build: checks of the built HTML (links, anchors, other hosts), whatever engine built it."""

@@ -1,0 +1,1 @@
+"""Stage 3, cross-checks over the whole guideline: ids and references, reserved ids, prerequisites, content policies."""

@@ -1,0 +1,1 @@
+"""Stage 4, models to typed page contexts: one planner per page kind, registered in `pages.PLANNERS`."""

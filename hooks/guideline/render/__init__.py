@@ -1,0 +1,1 @@
+"""Stage 5, page contexts to Markdown: the one Jinja environment and its templates."""
