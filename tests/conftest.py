@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from guideline.diagnostics import format_diagnostic
 from guideline.load.source import LoadedFile, load_yaml
+from support import REPO_ROOT, mkdocs_build
 
 if TYPE_CHECKING:
     from browser import BrowserWatch
     from playwright.sync_api import Browser, BrowserContext, Page
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -47,13 +47,18 @@ def load_inline(display_path: PurePosixPath) -> Callable[..., LoadedFile]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the shipped guideline once per test session with `mkdocs build --strict`."""
-    from browser import build_site
-
-    site = tmp_path_factory.mktemp("browser-site")
-    build_site(REPO_ROOT, site)
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the shipped guideline once per test session with `mkdocs build --strict`; tests only read it."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = mkdocs_build(REPO_ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(shipped_site: Path) -> Path:
+    """Return the shipped site as the browser tests serve it."""
+    return shipped_site
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_site_e2e import GOLDEN_DATA, REPO_ROOT, make_project
+from support import GOLDEN_DATA, REPO_ROOT, make_project
 
 MARKER = "vorherige-website.txt"
 LAUNCHER_WITHOUT_VENV = """\

@@ -17,7 +17,6 @@ from guideline.audit.html import Purpose, scan_html
 from guideline.audit.links import is_internal
 from guideline.audit.site import AuditResult, audit_site, audit_texts, format_audit
 from guideline.diagnostics import Position
-from test_site_e2e import REPO_ROOT, mkdocs_build
 
 SITE = PurePosixPath("site")
 TARGET_PAGE = '<h2 id="regel">Regel</h2><a name="alt">alt</a>'
@@ -257,11 +256,8 @@ def test_first_difference_also_finds_a_truncated_file() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("audit") / "site"
-    result = mkdocs_build(REPO_ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+def site(shipped_site: Path) -> Path:
+    return shipped_site
 
 
 def test_the_shipped_site_passes_the_audit(site: Path) -> None:

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from guideline.audit.compare import compare_sites, format_difference
+from html_checker import load_allowlist, run_vnu, unexplained
+from support import GOLDEN_DATA, REPO_ROOT, make_project
 from test_atomic_build import assert_previous_site_untouched, buildable_project, launcher_environment, run_launcher
-from test_html_validity import load_allowlist, run_vnu, unexplained
-from test_site_e2e import GOLDEN_DATA, REPO_ROOT, make_project
 
 BROKEN_PAGE = """\
 # Kaputt

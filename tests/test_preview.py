@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from guideline.site import build_preview
-from test_site_e2e import make_project
+from support import make_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TYPO = "  - id: community-manager\n    severty: hoch\n"

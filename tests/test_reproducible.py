@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from guideline.audit.compare import compare_sites
+from support import REPO_ROOT, make_project
 from test_atomic_build import run_launcher
 from test_launcher import load_launcher
-from test_site_e2e import REPO_ROOT, make_project
 
 
 def sitemap_dates(site: Path) -> set[str]:

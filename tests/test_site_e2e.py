@@ -8,12 +8,8 @@ the YAML files. A copy of the small golden guideline filled with hostile text mu
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,33 +20,12 @@ from bs4 import BeautifulSoup
 from guideline.diagnostics import format_report
 from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
+from support import GOLDEN_DATA, REPO_ROOT, make_project, mkdocs_build
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-GOLDEN_DATA = REPO_ROOT / "tests" / "golden" / "guideline_data"
 CONFIG = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 EDIT_BASE = CONFIG["repo_url"].rstrip("/") + "/" + CONFIG["edit_uri"]
 HOSTILE = '{{ 7*7 }} <script>alert("x")</script> <img src=x onerror=alert(1)> [k](javascript:alert(1))'
 HOSTILE_BLOCK = HOSTILE + '\n\n<div onclick="alert(1)">d</div>\n\n!!! warning\n\n{: onclick="alert(1)" }\n'
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on a project folder, as build.py does."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=environment, timeout=300,
-    )
-
-
-def make_project(tmp: Path, data: Path) -> Path:
-    """Lay out a project like the repository's, with its own guideline data (copied) and docs."""
-    project = tmp / "project"
-    project.mkdir()
-    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "docs", project / "docs")
-    shutil.copytree(REPO_ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(data, project / "guideline_data")
-    return project
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -88,12 +63,9 @@ def shipped() -> Guideline:
     return guideline
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO_ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+@pytest.fixture
+def site(shipped_site: Path) -> Path:
+    return shipped_site
 
 
 def test_every_scenario_has_its_page(site: Path, shipped: Guideline) -> None:
