@@ -7,7 +7,6 @@ the launcher uses this test run's interpreter instead of preparing .venv (which 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,17 +15,19 @@ from pathlib import Path
 
 import pytest
 
+from test_launcher import copy_launcher
 from test_site_e2e import GOLDEN_DATA, REPO_ROOT, make_project
 
 MARKER = "vorherige-website.txt"
 LAUNCHER_WITHOUT_VENV = """\
-import importlib.util, sys
+import runpy, sys
 from pathlib import Path
-spec = importlib.util.spec_from_file_location("launcher", sys.argv[1])
-launcher = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(launcher)
-launcher.ensure_venv = lambda locks: Path(sys.executable)  # this interpreter already has every tool
-sys.exit(launcher.main(sys.argv[2:]))
+build_py = Path(sys.argv[1])
+sys.path.insert(0, str(build_py.parent))
+from launcher import venv
+venv.ensure_venv = lambda root, locks: Path(sys.executable)  # this interpreter already has every tool
+sys.argv = [str(build_py), *sys.argv[2:]]
+runpy.run_path(str(build_py), run_name="__main__")
 """
 SLOW_HOOK = """\
 import os, time
@@ -65,9 +66,9 @@ def run_launcher(project: Path, *args: str, **env: str) -> subprocess.CompletedP
 
 
 def buildable_project(tmp_path: Path, data: Path = GOLDEN_DATA) -> Path:
-    """A copy of the project with build.py and a previous site/ that holds a marker file."""
+    """A copy of the project with the launcher and a previous site/ that holds a marker file."""
     project = make_project(tmp_path, data)
-    shutil.copy(REPO_ROOT / "build.py", project / "build.py")
+    copy_launcher(project)
     (project / "site").mkdir()
     (project / "site" / MARKER).write_text("alt\n", encoding="utf-8")
     return project

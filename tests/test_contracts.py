@@ -17,6 +17,8 @@ import guideline
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORE = REPO_ROOT / "hooks" / "guideline"
 CORE_MODULES = sorted(f"guideline.{info.name}" for info in pkgutil.iter_modules([str(CORE)]))
+LAUNCHER = REPO_ROOT / "launcher"
+LAUNCHER_FILES = sorted([REPO_ROOT / "build.py", *LAUNCHER.glob("*.py")])
 
 
 def test_importing_the_whole_core_pulls_in_no_mkdocs() -> None:
@@ -31,12 +33,17 @@ def test_importing_the_whole_core_pulls_in_no_mkdocs() -> None:
     assert result.stdout.strip() == "", f"the core imports the engine: {result.stdout}"
 
 
+def imported_modules(path: Path) -> set[str]:
+    """Return the dotted names of the modules a source file imports (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
 @pytest.mark.parametrize("module", CORE_MODULES)
 def test_core_modules_name_no_engine_in_their_imports(module: str) -> None:
-    tree = ast.parse((CORE / f"{module.split('.')[-1]}.py").read_text(encoding="utf-8"))
-    imported = {
-        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
-    } | {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    imported = {name.split(".")[0] for name in imported_modules(CORE / f"{module.split('.')[-1]}.py")}
     assert not imported & {"mkdocs", "material"}
 
 
@@ -92,3 +99,31 @@ def test_every_page_context_is_a_frozen_documented_dataclass() -> None:
 
 def test_core_package_is_importable_as_installed() -> None:
     assert Path(guideline.__file__).resolve().parent == CORE
+
+
+# --- the launcher: build.py and launcher/ run before any venv exists ------------------------------
+
+
+@pytest.mark.parametrize("path", LAUNCHER_FILES, ids=lambda path: path.relative_to(REPO_ROOT).as_posix())
+def test_the_launcher_uses_only_the_standard_library(path: Path) -> None:
+    """Of the core, only its stdlib-only argument parser: the rest needs the venv's packages."""
+    foreign = {
+        name for name in imported_modules(path)
+        if name.split(".")[0] not in sys.stdlib_module_names | {"__future__", "launcher"}
+        and name != "guideline.arguments"
+    }
+    assert foreign == set(), f"{path.name} imports more than the standard library"
+
+
+@pytest.mark.parametrize("path", LAUNCHER_FILES, ids=lambda path: path.relative_to(REPO_ROOT).as_posix())
+def test_launcher_modules_stay_small(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 300, f"{path.name} has {len(lines)} lines; split it by concept"
+
+
+def test_the_core_never_imports_the_launcher() -> None:
+    importers = [
+        path.relative_to(REPO_ROOT).as_posix() for path in sorted((REPO_ROOT / "hooks").rglob("*.py"))
+        if any(name.split(".")[0] == "launcher" for name in imported_modules(path))
+    ]
+    assert importers == []
