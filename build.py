@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Launcher for the social media guideline: prepare the virtual environment, then delegate.
 
-Needs only Python 3.10+ and its standard library. On first use it creates `.venv` from the pinned,
+Needs only Python 3.11+ and its standard library. On first use it creates `.venv` from the pinned,
 hashed lock files and installs the project into it; later runs reuse it and reinstall only when a
 lock file (or pyproject.toml) changed. All real work happens inside the venv: the guideline core
 (`python -m guideline.cli`), MkDocs and pytest.

@@ -6,7 +6,7 @@ from typing import Sequence
 
 # Keep every launcher module importable by older Pythons too: the launcher checks the version only
 # after importing them, and an old Python must get this message rather than a traceback.
-MINIMUM_PYTHON = (3, 10)
+MINIMUM_PYTHON = (3, 11)
 
 
 def version_text(version: Sequence[int]) -> str:

@@ -56,9 +56,9 @@ def test_a_failed_installation_exits_1_with_advice(
 def test_an_older_python_is_told_what_it_needs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "version_info", (3, 9, 18, "final", 0))
+    monkeypatch.setattr(sys, "version_info", (3, 10, 14, "final", 0))
     assert cli.main(["check"], tmp_path) == 2
-    assert capsys.readouterr().err == "build.py: Python 3.10 oder neuer wird gebraucht\n"
+    assert capsys.readouterr().err == "build.py: Python 3.11 oder neuer wird gebraucht\n"
     assert list(tmp_path.iterdir()) == []
 
 

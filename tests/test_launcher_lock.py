@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Sequence
 
@@ -44,11 +43,6 @@ def test_locking_writes_both_files_in_order() -> None:
     written: list[str] = []
     assert lock.write_locks(lambda arguments: written.append(str(arguments[-1])) or 0, upgrade=False) == 0
     assert written == ["requirements.lock", "requirements-test.lock"]
-
-
-def test_the_project_requires_the_python_the_launcher_checks_for() -> None:
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["requires-python"] == f">={version_text(MINIMUM_PYTHON)}"
 
 
 # --- the committed lock files ---------------------------------------------------------------------
