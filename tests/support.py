@@ -33,3 +33,65 @@ def make_project(tmp: Path, data: Path) -> Path:
     shutil.copytree(REPO_ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data, project / "guideline_data")
     return project
+
+
+# --- the launcher (build.py and launcher/), run from a copy of the project -----------------------------
+
+COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "new", "lock"})
+"""Every command of build.py."""
+
+MARKER = "vorherige-website.txt"
+LAUNCHER_WITHOUT_VENV = """\
+import runpy, sys
+from pathlib import Path
+build_py = Path(sys.argv[1])
+sys.path.insert(0, str(build_py.parent))
+from launcher import venv
+venv.ensure_venv = lambda root, locks: Path(sys.executable)  # this interpreter already has every tool
+sys.argv = [str(build_py), *sys.argv[2:]]
+runpy.run_path(str(build_py), run_name="__main__")
+"""
+
+
+def copy_launcher(project: Path) -> None:
+    """Copy build.py and the launcher package it delegates to into a project folder."""
+    shutil.copyfile(REPO_ROOT / "build.py", project / "build.py")
+    shutil.copytree(REPO_ROOT / "launcher", project / "launcher", ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def launcher_environment(**extra: str) -> dict[str, str]:
+    """The environment for a launcher copy: this core first on the path, no forge variables, and no
+    SOURCE_DATE_EPOCH unless given (the launcher derives it)."""
+    dropped = {"GITHUB_ACTIONS", "GITLAB_CI", "SOURCE_DATE_EPOCH"}
+    environment = {key: value for key, value in os.environ.items() if key not in dropped}
+    package_parent = str(REPO_ROOT / "hooks")
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, environment.get("PYTHONPATH")]))
+    return {**environment, **extra}
+
+
+def launcher_command(project: Path, *args: str) -> list[str]:
+    return [sys.executable, "-c", LAUNCHER_WITHOUT_VENV, str(project / "build.py"), *args]
+
+
+def run_launcher(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the project's build.py (with this interpreter instead of .venv) and wait for it."""
+    return subprocess.run(
+        launcher_command(project, *args), cwd=project, env=launcher_environment(**env),
+        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
+    )
+
+
+def buildable_project(tmp_path: Path, data: Path = GOLDEN_DATA) -> Path:
+    """A copy of the project with the launcher and a previous site/ that holds a marker file."""
+    project = make_project(tmp_path, data)
+    copy_launcher(project)
+    (project / "site").mkdir()
+    (project / "site" / MARKER).write_text("alt\n", encoding="utf-8")
+    return project
+
+
+def assert_previous_site_untouched(project: Path) -> None:
+    assert sorted(path.name for path in (project / "site").iterdir()) == [MARKER]
+    assert (project / "site" / MARKER).read_text(encoding="utf-8") == "alt\n"
+    leftovers = sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
+    assert leftovers == [], "unfinished build folders were left behind"

@@ -7,26 +7,21 @@ the launcher uses this test run's interpreter instead of preparing .venv (which 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from support import GOLDEN_DATA, REPO_ROOT, make_project
+from support import (
+    MARKER,
+    assert_previous_site_untouched,
+    buildable_project,
+    launcher_command,
+    launcher_environment,
+    run_launcher,
+)
 
-MARKER = "vorherige-website.txt"
-LAUNCHER_WITHOUT_VENV = """\
-import importlib.util, sys
-from pathlib import Path
-spec = importlib.util.spec_from_file_location("launcher", sys.argv[1])
-launcher = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(launcher)
-launcher.ensure_venv = lambda locks: Path(sys.executable)  # this interpreter already has every tool
-sys.exit(launcher.main(sys.argv[2:]))
-"""
 SLOW_HOOK = """\
 import os, time
 from pathlib import Path
@@ -41,50 +36,12 @@ def on_post_build(config):
 """
 
 
-def launcher_environment(**extra: str) -> dict[str, str]:
-    """The environment for a launcher copy: this core first on the path, no forge variables, and no
-    SOURCE_DATE_EPOCH unless given (the launcher derives it)."""
-    dropped = {"GITHUB_ACTIONS", "GITLAB_CI", "SOURCE_DATE_EPOCH"}
-    environment = {key: value for key, value in os.environ.items() if key not in dropped}
-    package_parent = str(REPO_ROOT / "hooks")
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, environment.get("PYTHONPATH")]))
-    return {**environment, **extra}
-
-
-def launcher_command(project: Path, *args: str) -> list[str]:
-    return [sys.executable, "-c", LAUNCHER_WITHOUT_VENV, str(project / "build.py"), *args]
-
-
-def run_launcher(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the project's build.py (with this interpreter instead of .venv) and wait for it."""
-    return subprocess.run(
-        launcher_command(project, *args), cwd=project, env=launcher_environment(**env),
-        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
-    )
-
-
-def buildable_project(tmp_path: Path, data: Path = GOLDEN_DATA) -> Path:
-    """A copy of the project with build.py and a previous site/ that holds a marker file."""
-    project = make_project(tmp_path, data)
-    shutil.copy(REPO_ROOT / "build.py", project / "build.py")
-    (project / "site").mkdir()
-    (project / "site" / MARKER).write_text("alt\n", encoding="utf-8")
-    return project
-
-
 def add_hook(project: Path, name: str, source: str) -> None:
     (project / "hooks" / f"{name}.py").write_text(source, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "hooks:\n  - hooks/guideline_hook.py\n" in text
     config.write_text(text.replace("hooks:\n", f"hooks:\n  - hooks/{name}.py\n", 1), encoding="utf-8")
-
-
-def assert_previous_site_untouched(project: Path) -> None:
-    assert sorted(path.name for path in (project / "site").iterdir()) == [MARKER]
-    assert (project / "site" / MARKER).read_text(encoding="utf-8") == "alt\n"
-    leftovers = sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
-    assert leftovers == [], "unfinished build folders were left behind"
 
 
 # --- builds that fail -----------------------------------------------------------------------------

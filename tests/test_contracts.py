@@ -23,6 +23,8 @@ CORE_MODULES = sorted(
 def module_file(module: str) -> Path:
     """Return the source file of a core module, e.g. guideline.load.events -> hooks/guideline/load/events.py."""
     return CORE.joinpath(*module.split(".")[1:]).with_suffix(".py")
+LAUNCHER = REPO_ROOT / "launcher"
+LAUNCHER_FILES = sorted([REPO_ROOT / "build.py", *LAUNCHER.glob("*.py")])
 
 
 def test_importing_the_whole_core_pulls_in_no_mkdocs() -> None:
@@ -37,12 +39,17 @@ def test_importing_the_whole_core_pulls_in_no_mkdocs() -> None:
     assert result.stdout.strip() == "", f"the core imports the engine: {result.stdout}"
 
 
+def imported_modules(path: Path) -> set[str]:
+    """Return the dotted names of the modules a source file imports (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
 @pytest.mark.parametrize("module", CORE_MODULES)
 def test_core_modules_name_no_engine_in_their_imports(module: str) -> None:
-    tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
-    imported = {
-        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
-    } | {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    imported = {name.split(".")[0] for name in imported_modules(module_file(module))}
     assert not imported & {"mkdocs", "material"}
 
 
@@ -98,3 +105,38 @@ def test_every_page_context_is_a_frozen_documented_dataclass() -> None:
 
 def test_core_package_is_importable_as_installed() -> None:
     assert Path(guideline.__file__).resolve().parent == CORE
+
+
+# --- the launcher: build.py and launcher/ run before any venv exists ------------------------------
+
+
+@pytest.mark.parametrize("path", LAUNCHER_FILES, ids=lambda path: path.relative_to(REPO_ROOT).as_posix())
+def test_the_launcher_uses_only_the_standard_library(path: Path) -> None:
+    """Of the core, only its stdlib-only argument parser: the rest needs the venv's packages."""
+    foreign = {
+        name for name in imported_modules(path)
+        if name.split(".")[0] not in sys.stdlib_module_names | {"__future__", "launcher"}
+        and name != "guideline.arguments"
+    }
+    assert foreign == set(), f"{path.name} imports more than the standard library"
+
+
+@pytest.mark.parametrize("path", LAUNCHER_FILES, ids=lambda path: path.relative_to(REPO_ROOT).as_posix())
+def test_launcher_modules_stay_small(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 300, f"{path.name} has {len(lines)} lines; split it by concept"
+
+
+def test_the_core_never_imports_the_launcher() -> None:
+    importers = [
+        path.relative_to(REPO_ROOT).as_posix() for path in sorted((REPO_ROOT / "hooks").rglob("*.py"))
+        if any(name.split(".")[0] == "launcher" for name in imported_modules(path))
+    ]
+    assert importers == []
+
+
+@pytest.mark.parametrize("test_file", sorted((REPO_ROOT / "tests").glob("test_*.py")), ids=lambda path: path.name)
+def test_no_test_module_imports_another(test_file: Path) -> None:
+    """Shared helpers live in support modules (support.py, browser.py, html_checker.py), not in test modules."""
+    imported = {name.split(".")[0] for name in imported_modules(test_file)}
+    assert not {name for name in imported if name.startswith("test_")}, f"{test_file.name} imports a test module"

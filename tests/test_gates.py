@@ -9,7 +9,6 @@ have to notice their part.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
@@ -17,8 +16,15 @@ from pathlib import Path, PurePosixPath
 import pytest
 from guideline.audit.compare import compare_sites, format_difference
 from html_checker import load_allowlist, run_vnu, unexplained
-from support import GOLDEN_DATA, REPO_ROOT, make_project
-from test_atomic_build import assert_previous_site_untouched, buildable_project, launcher_environment, run_launcher
+from support import (
+    GOLDEN_DATA,
+    assert_previous_site_untouched,
+    buildable_project,
+    copy_launcher,
+    launcher_environment,
+    make_project,
+    run_launcher,
+)
 
 BROKEN_PAGE = """\
 # Kaputt
@@ -110,7 +116,7 @@ def test_vnu_catches_an_image_without_alt_text(broken_site: Path) -> None:
 
 def test_the_comparison_catches_a_timestamp_that_changes(tmp_path: Path) -> None:
     project = make_project(tmp_path, GOLDEN_DATA)
-    shutil.copy(REPO_ROOT / "build.py", project / "build.py")
+    copy_launcher(project)
     for name, epoch in (("dienstag", "1700000000"), ("donnerstag", "1700172800")):  # 2023-11-14 and 2023-11-16
         result = run_launcher(project, "build", "--site-dir", str(tmp_path / name), SOURCE_DATE_EPOCH=epoch)
         assert result.returncode == 0, result.stdout + result.stderr

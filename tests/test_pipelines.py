@@ -6,17 +6,17 @@ parse with the launcher's own argparse, and each job must run on the events it i
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
+
+from launcher.cli import parse_arguments
 
 REPO = Path(__file__).resolve().parents[1]
 GITHUB = REPO / ".github" / "workflows" / "guideline.yml"
@@ -24,15 +24,6 @@ GITLAB = REPO / ".gitlab-ci.yml"
 PRE_COMMIT = REPO / ".pre-commit-config.yaml"
 CI_RUN = REPO / ".ci" / "run"
 LAUNCH_RE = re.compile(r"python3 build\.py[^\n;&|`#]*")
-
-
-def load_launcher() -> ModuleType:
-    """Import build.py as a module (it is stdlib-only and does nothing on import)."""
-    spec = importlib.util.spec_from_file_location("guideline_launcher", REPO / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load_yaml_file(path: Path) -> Any:
@@ -47,7 +38,7 @@ def assert_real_launcher_call(call: str) -> None:
     """Parse a `python3 build.py …` line with the launcher's argparse; a usage error fails the test."""
     arguments = shlex.split(call)[2:]
     try:
-        load_launcher().parse_arguments(arguments)
+        parse_arguments(arguments)
     except SystemExit as exit_:  # argparse exits 0 after --help, 2 on a usage error
         if exit_.code == 0 and ("--help" in arguments or "-h" in arguments):
             return

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from guideline.audit.compare import compare_sites
-from support import REPO_ROOT, make_project
-from test_atomic_build import run_launcher
-from test_launcher import load_launcher
+from support import REPO_ROOT, copy_launcher, make_project, run_launcher
+
+from launcher import timestamp, tool
 
 
 def sitemap_dates(site: Path) -> set[str]:
@@ -48,7 +48,7 @@ COMMIT_TIME = 1600000000  # 2020-09-13
 def copy_project(tmp_path: Path) -> Path:
     """A copy of the project whose data files all date from DATA_TIME."""
     project = make_project(tmp_path, REPO_ROOT / "guideline_data")
-    shutil.copy(REPO_ROOT / "build.py", project / "build.py")
+    copy_launcher(project)
     for path in (project / "guideline_data").rglob("*"):
         os.utime(path, (DATA_TIME, DATA_TIME))
     return project
@@ -108,41 +108,40 @@ def test_in_git_the_last_commit_dates_the_build(tmp_path: Path) -> None:
 # --- where the timestamp comes from ---------------------------------------------------------------
 
 
-@pytest.fixture
-def launcher(monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture(autouse=True)
+def no_given_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    return load_launcher()
 
 
-def test_a_given_source_date_epoch_wins(launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_given_source_date_epoch_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
-    assert launcher.source_date_epoch(tmp_path) == "1234567890"
+    assert timestamp.source_date_epoch(tmp_path) == "1234567890"
 
 
-def test_the_last_commits_time_in_git(launcher, tmp_path: Path) -> None:
+def test_the_last_commits_time_in_git(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     git(tmp_path, "init", "-q")
     git(tmp_path, "commit", "-q", "--allow-empty", "-m", "leer")
-    assert launcher.source_date_epoch(tmp_path) == str(COMMIT_TIME)
+    assert timestamp.source_date_epoch(tmp_path) == str(COMMIT_TIME)
 
 
-def test_outside_git_the_newest_data_file(launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outside_git_the_newest_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "bald")  # not a number: ignored
     data = tmp_path / "guideline_data"
     (data / "scenarios").mkdir(parents=True)
     for name, stamp in (("roles.yml", 1500000000), ("scenarios/a.yml", 1600000000), ("notes.txt", 1700000000)):
         (data / name).write_text("x", encoding="utf-8")
         os.utime(data / name, (stamp, stamp))
-    assert launcher.source_date_epoch(tmp_path) == "1600000000"
+    assert timestamp.source_date_epoch(tmp_path) == "1600000000"
 
 
-def test_a_constant_as_the_last_resort(launcher, tmp_path: Path) -> None:
-    assert launcher.source_date_epoch(tmp_path) == str(launcher.FALLBACK_EPOCH) == "315532800"
+def test_a_constant_as_the_last_resort(tmp_path: Path) -> None:
+    assert timestamp.source_date_epoch(tmp_path) == str(timestamp.FALLBACK_EPOCH) == "315532800"
 
 
-def test_the_build_environment_is_restored_afterwards(launcher, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_build_environment_is_restored_afterwards(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "0")
-    with launcher.environment_set({"SOURCE_DATE_EPOCH": "1", "NO_MKDOCS_2_WARNING": "1"}):
+    with tool.environment_set({"SOURCE_DATE_EPOCH": "1", "NO_MKDOCS_2_WARNING": "1"}):
         assert (os.environ["SOURCE_DATE_EPOCH"], os.environ["NO_MKDOCS_2_WARNING"]) == ("1", "1")
     assert "SOURCE_DATE_EPOCH" not in os.environ and os.environ["NO_MKDOCS_2_WARNING"] == "0"

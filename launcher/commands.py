@@ -1,0 +1,62 @@
+"""What each launcher command does: prepare .venv with the lock files it needs, then run one tool in it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from launcher import venv
+from launcher.lock import RUNTIME_LOCK, TEST_LOCK, write_locks
+from launcher.publish import SITE_FOLDER, build_environment, publish_site
+from launcher.system import ensure_system_packages
+from launcher.tool import environment_set, run_tool, tool_runner
+
+# Each command looks up venv.ensure_venv when it runs, so the launcher's tests can hand it an interpreter.
+
+
+def command_serve(args: argparse.Namespace, root: Path) -> int:
+    """Start MkDocs' live preview."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    return run_tool(python, ["-m", "mkdocs", "serve", *args.extra], root)
+
+
+def command_build(args: argparse.Namespace, root: Path) -> int:
+    """Build the site with MkDocs, audit it, and publish it atomically."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    target = Path(args.site_dir).resolve() if args.site_dir else root / SITE_FOLDER
+    with environment_set(build_environment(root)):
+        return publish_site(tool_runner(python, root), target, args.extra)
+
+
+def command_check(args: argparse.Namespace, root: Path) -> int:
+    """Check the guideline data with the core's CLI."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    options = ["--strict"] if args.strict else []
+    if args.codequality:
+        options += ["--codequality", str(Path(args.codequality).resolve())]
+    return run_tool(python, ["-m", "guideline.cli", "check", *options], root)
+
+
+def command_test(args: argparse.Namespace, root: Path) -> int:
+    """Install what the test gates need, then run pytest."""
+    ensure_system_packages()
+    python = venv.ensure_venv(root, [RUNTIME_LOCK, TEST_LOCK])
+    return run_tool(python, ["-m", "pytest", *args.extra], root)
+
+
+def command_schema(args: argparse.Namespace, root: Path) -> int:
+    """Regenerate or check the JSON Schemas with the core's CLI."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    return run_tool(python, ["-m", "guideline.cli", "schema", *(["--check"] if args.check else [])], root)
+
+
+def command_new(args: argparse.Namespace, root: Path) -> int:
+    """Scaffold a new data file with the core's CLI."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    return run_tool(python, ["-m", "guideline.cli", "new", args.kind, *([args.id] if args.id else [])], root)
+
+
+def command_lock(args: argparse.Namespace, root: Path) -> int:
+    """Regenerate both lock files with the uv pinned in the test lock."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK, TEST_LOCK])
+    return write_locks(tool_runner(python, root), args.upgrade)

@@ -1,0 +1,132 @@
+"""launcher.publish: the site is replaced whole by a build that succeeded, and never touched otherwise.
+
+The same with the real MkDocs and real signals: test_atomic_build.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pytest
+
+from launcher import publish
+
+
+def fake_build(*exit_codes: int, page: str = "neu") -> Callable[[Sequence[str | Path]], int]:
+    """A tool runner whose MkDocs writes one page; MkDocs, then the audit, exit with the given codes."""
+    codes = iter(exit_codes)
+
+    def run(arguments: Sequence[str | Path]) -> int:
+        if "mkdocs" in arguments:
+            target = Path(arguments[list(arguments).index("--site-dir") + 1])
+            (target / "index.html").write_text(page, encoding="utf-8")
+        return next(codes)
+
+    return run
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A previous site in a scratch folder, which is also the working directory."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("alt", encoding="utf-8")
+    return tmp_path / "site"
+
+
+def test_a_successful_build_swaps_in_the_new_site(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert publish.publish_site(fake_build(0, 0), site, []) == 0
+    assert (site / "index.html").read_text(encoding="utf-8") == "neu"
+    assert oct(site.stat().st_mode & 0o777) == oct(0o755)
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    assert capsys.readouterr().err == "build.py: Website gebaut und geprüft: site/\n"
+
+
+@pytest.mark.parametrize(
+    ("exit_codes", "message"),
+    [
+        ((1,), "build.py: Build fehlgeschlagen: site/ bleibt unverändert\n"),
+        ((0, 1), "build.py: Die gebaute Website hat Fehler (siehe oben): site/ bleibt unverändert\n"),
+    ],
+)
+def test_a_failed_build_or_audit_leaves_the_previous_site(
+    exit_codes: tuple[int, ...], message: str, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert publish.publish_site(fake_build(*exit_codes, page="kaputt"), site, []) == 1
+    assert (site / "index.html").read_text(encoding="utf-8") == "alt"
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    assert capsys.readouterr().err == message
+
+
+def test_an_interrupted_build_leaves_the_previous_site(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(arguments: Sequence[str | Path]) -> int:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        publish.publish_site(interrupted, site, [])
+    assert (site / "index.html").read_text(encoding="utf-8") == "alt"
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    assert capsys.readouterr().err == "build.py: Build abgebrochen: site/ bleibt, wie es war\n"
+
+
+def test_mkdocs_gets_the_staging_folder_and_the_extra_options(site: Path) -> None:
+    calls: list[list[str]] = []
+
+    def run(arguments: Sequence[str | Path]) -> int:
+        calls.append([str(part) for part in arguments])
+        return 0
+
+    publish.publish_site(run, site, ["--verbose"])
+    [mkdocs, audit] = calls
+    staging = mkdocs[mkdocs.index("--site-dir") + 1]
+    assert Path(staging).parent == site.parent and Path(staging).name.startswith(".site-tmp-")
+    assert mkdocs == ["-m", "mkdocs", "build", "--strict", "--site-dir", staging, "--verbose"]
+    assert audit == ["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", "site"]
+
+
+def test_a_new_target_and_its_parents_are_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert publish.publish_site(fake_build(0, 0), tmp_path / "ausgabe" / "public", []) == 0
+    assert (tmp_path / "ausgabe" / "public" / "index.html").is_file()
+
+
+def test_a_failed_swap_puts_the_previous_site_back(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staging = site.parent / ".site-tmp-1"
+    staging.mkdir()
+    real_replace = os.replace
+
+    def refuse_the_second_rename(source: Path, destination: Path) -> None:
+        if source == staging:
+            raise OSError("kein Platz")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(publish.os, "replace", refuse_the_second_rename)
+    with pytest.raises(OSError):
+        publish.swap_site(staging, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "alt"
+    assert not (site.parent / ".site-old-1").exists()
+
+
+def test_paths_are_shown_relative_to_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert publish.shown_path(tmp_path / "public") == "public"
+    assert publish.shown_path(Path("/")) == "/"
+
+
+def test_sigterm_becomes_an_exit_with_code_143_only_inside() -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as exit_, publish.sigterm_as_exit():
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert exit_.value.code == 143
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_the_build_environment_dates_the_build_and_quiets_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    assert publish.build_environment(tmp_path) == {"SOURCE_DATE_EPOCH": "1234567890", "NO_MKDOCS_2_WARNING": "1"}
