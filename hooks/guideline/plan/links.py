@@ -47,6 +47,10 @@ class Link:
         return self.target.startswith(_EXTERNAL_PREFIXES)
 
 
+CONTRIBUTING = Link("Mitmachen", CONTRIBUTING_PAGE)
+"""The link to the contributors' page, which several pages show."""
+
+
 def page_of(kind: IdKind, item_id: str) -> str:
     """Return where an item is shown: its own page, or its anchor on its kind's page (the registry says which)."""
     spec = kind.spec

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
-from . import channels, overview, roles, scenarios, training
+from . import channels, error_codes, process, roles, scenarios, start, strategy, tone, training
 from .links import Link, resolve_links
 from .page import PlannedPage, Planner, Planning
 
@@ -21,12 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["PLANNERS", "Link", "PlannedPage", "Planning", "plan_pages"]
 
 PLANNERS: tuple[Planner, ...] = (
-    overview.plan_start,
-    overview.plan_tone,
+    start.plan_start,
+    tone.plan_tone,
     channels.plan_channels,
-    overview.plan_process,
-    overview.plan_strategy,
-    overview.plan_error_codes,
+    process.plan_process,
+    strategy.plan_strategy,
+    error_codes.plan_error_codes,
     roles.plan_roles,
     scenarios.plan_scenarios,
     training.plan_training,

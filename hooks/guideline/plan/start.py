@@ -1,0 +1,90 @@
+"""Page context of the start page: the questions people come with, the tone at a glance, whom to ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model.ids import IdKind
+from . import links as urls
+from .links import Link, Links
+from .page import PlannedPage, Planning
+from .scenarios import by_question, question_link, response_phrase
+
+if TYPE_CHECKING:
+    from ..parse.corpus import Guideline
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """Who answers questions about the guideline."""
+
+    name: str
+    email: Link | None
+    phone: str | None
+    chat: str | None
+
+
+@dataclass(frozen=True)
+class RuleGlance:
+    """A tone rule at a glance: its title links to its section."""
+
+    rule: Link
+    summary: str
+
+
+@dataclass(frozen=True)
+class StartPage:
+    """Context of `index.md`; its heading is the guideline's title, its page title is "Start"."""
+
+    guideline_title: str
+    organisation: str
+    summary: str
+    audience: str
+    quick_links: tuple[Link, ...]
+    scenarios: Link
+    tone_rules: tuple[RuleGlance, ...]
+    sections: tuple[Link, ...]
+    team_principles: tuple[str, ...]
+    max_first_response: str
+    review_interval: str
+    contact: ContactView
+    contributing: Link
+
+
+def _contact(guideline: Guideline) -> ContactView:
+    contact = guideline.organisation.model.contact
+    email = Link(contact.email.removeprefix("mailto:"), contact.email) if contact.email else None
+    return ContactView(name=contact.name, email=email, phone=contact.phone, chat=contact.chat)
+
+
+def start_context(guideline: Guideline, links: Links) -> StartPage:
+    """Build the start page: quick links to every scenario first, then rules, team and contact."""
+    organisation = guideline.organisation.model
+    return StartPage(
+        guideline_title=organisation.guideline_title,
+        organisation=organisation.name,
+        summary=organisation.summary,
+        audience=organisation.audience,
+        quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
+        scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
+        tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
+        sections=(
+            Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
+            Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
+            Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),
+            Link("Content-Strategie", urls.STRATEGY_PAGE),
+        ),
+        team_principles=organisation.team_principles,
+        max_first_response=response_phrase(organisation.max_first_response),
+        review_interval=organisation.review_interval.label,
+        contact=_contact(guideline),
+        contributing=urls.CONTRIBUTING,
+    )
+
+
+def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
+    """Plan the start page."""
+    guideline = planning.guideline
+    context = start_context(guideline, planning.links)
+    return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
