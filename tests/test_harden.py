@@ -1,14 +1,16 @@
 """The Content-Security-Policy of built pages (guideline.harden): hashes, the <meta> tag, the site, nginx.
 
-Small pages and sites are written inline.
+Small pages and sites are written inline, and so is the command line that sets the policies.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from guideline import cli
 from guideline.harden.nginx import NginxConfigError, nginx_policy, with_nginx_policy
 from guideline.harden.page import outline_page, secure_page
 from guideline.harden.policy import hash_source, header_policy, live_preview_policy, page_policy
@@ -147,6 +149,23 @@ def test_secure_site_writes_each_pages_own_policy_and_only_that(tmp_path: Path) 
     assert site_header_policy(site) == header_policy([HELLO_HASH, hash_source("b()\n")])
 
 
+def test_the_csp_command_writes_then_checks_the_pages(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    out = io.StringIO()
+    assert cli.main(["csp", "--site-dir", str(site), "--check", "--display-path", "site"], out=out) == 1
+    assert out.getvalue().splitlines() == [
+        "site/index.html: die Content-Security-Policy passt nicht zu den Inline-Skripten der Seite",
+        "site/rollen/index.html: die Content-Security-Policy passt nicht zu den Inline-Skripten der Seite",
+    ]
+    out = io.StringIO()
+    assert cli.main(["csp", "--site-dir", str(site), "--display-path", "site"], out=out) == 0
+    assert out.getvalue() == (
+        "Content-Security-Policy aus den Inline-Skripten jeder Seite: 2 Seiten in site/, davon 2 angepasst.\n"
+    )
+    assert cli.main(["csp", "--site-dir", str(site), "--check"], out=io.StringIO()) == 0
+    assert cli.main(["csp", "--site-dir", str(tmp_path / "nichts")]) == 2
+
+
 # --- the web server's header ----------------------------------------------------------------------
 
 NGINX = """\
@@ -169,3 +188,21 @@ def test_the_nginx_header_is_read_and_replaced_in_place() -> None:
 def test_a_configuration_without_exactly_one_policy_header_is_refused(config: str) -> None:
     with pytest.raises(NginxConfigError, match="erwartet genau eine Zeile add_header Content-Security-Policy"):
         with_nginx_policy(config, policy())
+
+
+def test_the_csp_command_brings_an_nginx_configuration_in_step(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    config = tmp_path / "nginx.conf"
+    config.write_text(NGINX, encoding="utf-8")
+    arguments = ["csp", "--site-dir", str(site), "--display-path", "site", "--nginx", str(config)]
+    out = io.StringIO()
+    assert cli.main([*arguments, "--check"], out=out) == 1
+    assert out.getvalue().splitlines() == [
+        f"{config}: die Content-Security-Policy passt nicht zu site/",
+        f"    help: python -m guideline.cli csp --site-dir site --nginx {config}",
+    ]
+    assert cli.main(arguments, out=io.StringIO()) == 0
+    assert nginx_policy(config.read_text(encoding="utf-8")) == site_header_policy(site)
+    assert cli.main([*arguments, "--check"], out=io.StringIO()) == 0
+    config.write_text("server {}\n", encoding="utf-8")
+    assert cli.main(arguments, out=io.StringIO()) == 2
