@@ -205,6 +205,11 @@ def build_into(python: Path, staging: Path, target: Path, extra: Sequence[str]) 
     if code != EXIT_OK:
         say(f"Build fehlgeschlagen: {shown}/ bleibt unverändert")
         return code
+    # Each page's Content-Security-Policy, from its own inline scripts: whatever the engine wrote, before the audit.
+    code = run_tool(python, ["-m", "guideline.cli", "csp", "--site-dir", staging, "--display-path", shown])
+    if code != EXIT_OK:
+        say(f"Die Content-Security-Policy ließ sich nicht setzen (siehe oben): {shown}/ bleibt unverändert")
+        return code
     code = run_tool(python, ["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", shown])
     if code != EXIT_OK:
         say(f"Die gebaute Website hat Fehler (siehe oben): {shown}/ bleibt unverändert")

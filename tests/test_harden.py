@@ -1,6 +1,7 @@
 """The Content-Security-Policy of built pages (guideline.harden): hashes, the <meta> tag, the site, nginx.
 
-Small pages and sites are written inline, and so is the command line that sets the policies.
+Small pages are written inline; the shipped site (the session's `built_site`, built by plain MkDocs
+through the hook) must already carry exactly what `python -m guideline.cli csp` would write.
 """
 
 from __future__ import annotations
@@ -206,3 +207,11 @@ def test_the_csp_command_brings_an_nginx_configuration_in_step(tmp_path: Path) -
     assert cli.main([*arguments, "--check"], out=io.StringIO()) == 0
     config.write_text("server {}\n", encoding="utf-8")
     assert cli.main(arguments, out=io.StringIO()) == 2
+
+
+# --- the shipped site -----------------------------------------------------------------------------
+
+
+def test_mkdocs_alone_already_writes_what_the_csp_command_would(built_site: Path) -> None:
+    out = io.StringIO()
+    assert cli.main(["csp", "--site-dir", str(built_site), "--check"], out=out) == 0, out.getvalue()
