@@ -1,4 +1,5 @@
-"""MkDocs adapter: run the guideline core, then hand its pages to MkDocs with edit links to their YAML.
+"""MkDocs adapter: run the guideline core, hand its pages to MkDocs with edit links to their YAML, and give
+every written page the Content-Security-Policy that allows exactly its own inline scripts.
 
 All logic lives in the `guideline` package; this file only translates. It keeps no state at module
 level (it stays loaded between rebuilds under `mkdocs serve`): the build result travels on the config.
@@ -10,14 +11,14 @@ import logging
 from pathlib import Path
 
 from guideline.diagnostics import Severity, format_diagnostic, format_report
+from guideline.harden.site import secure_site
 from guideline.site import SiteBuild, build_preview, build_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 DATA_FOLDER = "guideline_data"
-BUILD_KEY = "_guideline_build"
-PREVIEW_FLAG = "guideline_live_preview"  # in config.extra: the theme relaxes its CSP for livereload  # private config key; MkDocs ignores keys it does not know after validation
+BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
 
 log = logging.getLogger("mkdocs.plugins.guideline")
 
@@ -38,7 +39,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for diagnostic in build.report.diagnostics:
         (log.error if diagnostic.severity is Severity.ERROR else log.warning)(format_diagnostic(diagnostic))
     config[BUILD_KEY] = build
-    config.extra[PREVIEW_FLAG] = preview
     return config
 
 
@@ -58,6 +58,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = str(page.edit_path)
         files.append(generated)
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give every written page the Content-Security-Policy that allows exactly its own inline scripts."""
+    secure_site(Path(config.site_dir), live_preview=_is_live_preview(config))  # livereload's script varies
 
 
 def _collision_message(src_uri: str, source: str, existing: File, docs_prefix: str) -> str:

@@ -47,11 +47,16 @@ def publish_site(run: ToolRunner, target: Path, extra: Sequence[str]) -> int:
 
 
 def build_into(run: ToolRunner, staging: Path, target: Path, extra: Sequence[str]) -> int:
-    """Run MkDocs into the staging folder, audit the result, then replace the target by it."""
+    """Run MkDocs into the staging folder, set each page's policy, audit the result, then swap it in."""
     shown = shown_path(target)
     code = run(["-m", "mkdocs", "build", "--strict", "--site-dir", staging, *extra])
     if code != EXIT_OK:
         say(f"Build fehlgeschlagen: {shown}/ bleibt unverändert")
+        return code
+    # Each page's Content-Security-Policy, from its own inline scripts: whatever the engine wrote, before the audit.
+    code = run(["-m", "guideline.cli", "csp", "--site-dir", staging, "--display-path", shown])
+    if code != EXIT_OK:
+        say(f"Die Content-Security-Policy ließ sich nicht setzen (siehe oben): {shown}/ bleibt unverändert")
         return code
     code = run(["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", shown])
     if code != EXIT_OK:

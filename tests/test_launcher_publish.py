@@ -16,7 +16,7 @@ from launcher import publish
 
 
 def fake_build(*exit_codes: int, page: str = "neu") -> Callable[[Sequence[str | Path]], int]:
-    """A tool runner whose MkDocs writes one page; MkDocs, then the audit, exit with the given codes."""
+    """A tool runner whose MkDocs writes one page; MkDocs, the policy step and the audit exit with these codes."""
     codes = iter(exit_codes)
 
     def run(arguments: Sequence[str | Path]) -> int:
@@ -38,7 +38,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_successful_build_swaps_in_the_new_site(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert publish.publish_site(fake_build(0, 0), site, []) == 0
+    assert publish.publish_site(fake_build(0, 0, 0), site, []) == 0
     assert (site / "index.html").read_text(encoding="utf-8") == "neu"
     assert oct(site.stat().st_mode & 0o777) == oct(0o755)
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
@@ -49,10 +49,11 @@ def test_a_successful_build_swaps_in_the_new_site(site: Path, capsys: pytest.Cap
     ("exit_codes", "message"),
     [
         ((1,), "build.py: Build fehlgeschlagen: site/ bleibt unverändert\n"),
-        ((0, 1), "build.py: Die gebaute Website hat Fehler (siehe oben): site/ bleibt unverändert\n"),
+        ((0, 1), "build.py: Die Content-Security-Policy ließ sich nicht setzen (siehe oben): site/ bleibt unverändert\n"),
+        ((0, 0, 1), "build.py: Die gebaute Website hat Fehler (siehe oben): site/ bleibt unverändert\n"),
     ],
 )
-def test_a_failed_build_or_audit_leaves_the_previous_site(
+def test_a_failed_build_policy_or_audit_leaves_the_previous_site(
     exit_codes: tuple[int, ...], message: str, site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert publish.publish_site(fake_build(*exit_codes, page="kaputt"), site, []) == 1
@@ -80,16 +81,17 @@ def test_mkdocs_gets_the_staging_folder_and_the_extra_options(site: Path) -> Non
         return 0
 
     publish.publish_site(run, site, ["--verbose"])
-    [mkdocs, audit] = calls
+    [mkdocs, policy, audit] = calls
     staging = mkdocs[mkdocs.index("--site-dir") + 1]
     assert Path(staging).parent == site.parent and Path(staging).name.startswith(".site-tmp-")
     assert mkdocs == ["-m", "mkdocs", "build", "--strict", "--site-dir", staging, "--verbose"]
+    assert policy == ["-m", "guideline.cli", "csp", "--site-dir", staging, "--display-path", "site"]
     assert audit == ["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", "site"]
 
 
 def test_a_new_target_and_its_parents_are_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert publish.publish_site(fake_build(0, 0), tmp_path / "ausgabe" / "public", []) == 0
+    assert publish.publish_site(fake_build(0, 0, 0), tmp_path / "ausgabe" / "public", []) == 0
     assert (tmp_path / "ausgabe" / "public" / "index.html").is_file()
 
 

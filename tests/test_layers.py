@@ -24,11 +24,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "check": SHARED | {"load", "parse"},
     "plan": SHARED | {"load", "parse"},
     "render": SHARED | {"plan"},
+    "harden": frozenset(),
     "audit": frozenset({"diagnostics"}),
     "codes": SHARED | {"load", "parse", "check"},
     "site": SHARED | {"load", "parse", "check", "plan", "render", "codes"},
     "scaffold": SHARED | {"load", "parse"},
-    "cli": SHARED | {"load", "parse", "check", "audit", "site", "scaffold", "arguments", "codes"},
+    "cli": SHARED | {"load", "parse", "check", "audit", "harden", "site", "scaffold", "arguments", "codes"},
     "arguments": frozenset(),
     "__init__": frozenset(),
 }
@@ -110,4 +111,4 @@ def test_the_layer_check_sees_a_backwards_import(tmp_path: Path) -> None:
 
 def test_walk_packages_sees_every_stage() -> None:
     folders = {info.name for info in pkgutil.iter_modules([str(CORE)]) if info.ispkg}
-    assert folders == {"load", "model", "parse", "check", "plan", "render", "audit"}
+    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit"}

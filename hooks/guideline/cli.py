@@ -1,8 +1,8 @@
 """Command line of the guideline core: check the data, regenerate the schemas, scaffold new files,
-audit a built site and compare two builds.
+set, audit and compare built sites.
 
 Run inside the project's venv as `python -m guideline.cli …`; contributors call it through
-`python3 build.py check|schema|new`, and `python3 build.py build` runs `audit` on every new site.
+`python3 build.py check|schema|new`, and `python3 build.py build` runs `csp` and `audit` on every new site.
 Exit codes: 0 ok, 1 content errors (or findings in a built site), 2 usage errors, 3 internal error
 (a bug: the message says how to report it).
 """
@@ -27,6 +27,8 @@ from .arguments import EXIT_USAGE, GermanArgumentParser
 from .audit.compare import compare_sites, format_difference
 from .audit.site import audit_site, format_audit
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
+from .harden.nginx import NginxConfigError, with_nginx_policy
+from .harden.site import secure_site, site_header_policy
 from .load.folder import read_data_files
 from .model.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
 from .model.layout import DataKind, kind_by_slug
@@ -169,7 +171,7 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-# --- audit and compare (of built sites) -----------------------------------------------------------
+# --- csp, audit and compare (of built sites) ------------------------------------------------------
 
 
 def _existing_folder(path: Path, what: str) -> Path:
@@ -184,6 +186,41 @@ def _shown(path: Path) -> PurePosixPath:
         return PurePosixPath(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
         return PurePosixPath(path.as_posix())
+
+
+def run_csp(args: argparse.Namespace, out: TextIO) -> int:
+    """Give each page of a built site its policy, or with --nginx the web server's header; --check only compares."""
+    site_dir = _existing_folder(args.site_dir, "Der Website-Ordner")
+    shown = PurePosixPath(args.display_path) if args.display_path else _shown(site_dir)
+    if args.nginx is not None:
+        return _update_nginx(args.nginx, site_header_policy(site_dir), shown, args.check, out)
+    result = secure_site(site_dir, write=not args.check)
+    if args.check:
+        for name in result.lacking:
+            print(f"{shown / name}: die Content-Security-Policy passt nicht zu den Inline-Skripten der Seite", file=out)
+        return EXIT_CONTENT if result.lacking else EXIT_OK
+    print(f"Content-Security-Policy aus den Inline-Skripten jeder Seite: {result.pages} Seiten in {shown}/, "
+          f"davon {len(result.lacking)} angepasst.", file=out)
+    return EXIT_OK
+
+
+def _update_nginx(config_file: Path, policy: str, shown_site: PurePosixPath, check: bool, out: TextIO) -> int:
+    shown = _shown(config_file)
+    try:
+        config = config_file.read_bytes().decode("utf-8")
+        updated = with_nginx_policy(config, policy)
+    except (OSError, UnicodeDecodeError, NginxConfigError) as error:
+        raise UsageError(f"{shown}: {error}") from error
+    if updated == config:
+        print(f"{shown}: die Content-Security-Policy passt zu {shown_site}/.", file=out)
+        return EXIT_OK
+    if check:
+        print(f"{shown}: die Content-Security-Policy passt nicht zu {shown_site}/\n"
+              f"    help: {SITE_PROG} csp --site-dir {shown_site} --nginx {shown}", file=out)
+        return EXIT_CONTENT
+    config_file.write_bytes(updated.encode("utf-8"))
+    print(f"{shown}: Content-Security-Policy an {shown_site}/ angepasst.", file=out)
+    return EXIT_OK
 
 
 def run_audit(args: argparse.Namespace, out: TextIO) -> int:
@@ -239,16 +276,24 @@ SITE_PROG = "python -m guideline.cli"  # build.py runs `audit` itself; alone, th
 
 
 def _add_site_commands(commands: Any) -> None:
+    csp = commands.add_parser(
+        "csp", prog=f"{SITE_PROG} csp", help="jeder Seite ihre Content-Security-Policy geben",
+        description="Gibt jeder Seite einer gebauten Website eine Content-Security-Policy als <meta>, die genau\n"
+        "ihre eigenen Inline-Skripte erlaubt (per SHA-256). Mit --nginx bekommt stattdessen die\n"
+        "add_header-Zeile der nginx-Konfiguration die Richtlinie für alle Seiten. Mit --check wird\n"
+        "nichts geschrieben: Exit-Code 1, wenn etwas nicht passt.",
+    )
+    _add_site_options(csp)
+    csp.add_argument("--nginx", type=Path, metavar="DATEI", help="nginx-Konfiguration, z. B. deploy/nginx.conf")
+    csp.add_argument("--check", action="store_true", help="nur prüfen, nichts schreiben")
+    csp.set_defaults(run=run_csp, prog=f"{SITE_PROG} csp")
     audit = commands.add_parser(
         "audit", prog=f"{SITE_PROG} audit", help="gebaute Website prüfen: Links, Anker, nichts von fremden Servern",
         description="Prüft eine gebaute Website (gleich, mit welchem Werkzeug gebaut): jeder interne Link und\n"
         "jede Quelle zeigt auf eine vorhandene Datei, jeder #Anker auf eine vorhandene id, und nichts\n"
         "wird von einem anderen Server geladen. Exit-Code 1 bei Befunden.",
     )
-    audit.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="ORDNER",
-                       help="Ordner der gebauten Website (Standard: site)")
-    audit.add_argument("--display-path", metavar="PFAD",
-                       help="so heißt der Ordner in den Meldungen (Standard: ORDNER)")
+    _add_site_options(audit)
     audit.add_argument("--base-path", default="/", metavar="PFAD",
                        help="Pfad der Website auf dem Server, für Links, die mit / beginnen (Standard: /)")
     audit.set_defaults(run=run_audit, prog=f"{SITE_PROG} audit")
@@ -260,6 +305,13 @@ def _add_site_commands(commands: Any) -> None:
     compare.add_argument("first", type=Path, metavar="ORDNER1", help="erste gebaute Website")
     compare.add_argument("second", type=Path, metavar="ORDNER2", help="zweite gebaute Website")
     compare.set_defaults(run=run_compare, prog=f"{SITE_PROG} compare")
+
+
+def _add_site_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="ORDNER",
+                         help="Ordner der gebauten Website (Standard: site)")
+    command.add_argument("--display-path", metavar="PFAD",
+                         help="so heißt der Ordner in den Meldungen (Standard: ORDNER)")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
