@@ -71,6 +71,17 @@ class TrainingFormat(enum.Enum):
         return {"workshop": "Workshop", "self-study": "Selbststudium", "shadowing": "Hospitation"}[self.value]
 
 
+class FormOfAddress(enum.Enum):
+    """How we address people on a channel."""
+
+    DU = "du"
+    SIE = "sie"
+
+    @property
+    def label(self) -> str:
+        return {"du": "du", "sie": "Sie"}[self.value]
+
+
 class PolicyLevel(enum.Enum):
     """How a policy check reports a breach."""
 
@@ -117,6 +128,17 @@ class Policies(Model):
     channel_security: PolicyLevel = Field(
         PolicyLevel.ERROR,
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
+    )
+    reply_roles_trained: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Rolle, die laut Rollenmatrix Kundenantworten gibt oder freigibt, hat "
+        "jedes Schulungsmodul mit 'customer_dialogue_training: true' unter ihren Pflichtschulungen.",
+    )
+    templates_match_form_of_address: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Vorlage spricht die Leute so an, wie es auf ihren Kanälen üblich ist "
+        "(du oder Sie, siehe 'form_of_address' in channels.yml).",
+    )
+    levels_named: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Texte nennen Eskalationsstufen bei ihrem Namen, nicht als 'Stufe 2' oder ID.",
     )
 
 
@@ -174,6 +196,10 @@ class Department(Model):
     description: Text = Field(description="Was die Abteilung zur Social-Media-Arbeit beiträgt.")
     customer_facing: StrictBool = Field(
         False, description="true, wenn die Abteilung nah am Kunden arbeitet (CRM, Hotline, Beratung)."
+    )
+    committee: StrictBool = Field(
+        False, description="true für ein Gremium wie den Betriebsrat: Es wirkt am Leitfaden mit, schickt aber "
+        "niemanden ins Social-Media-Team.",
     )
 
 
@@ -238,6 +264,9 @@ class Channel(Model):
     content_types: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dort erscheinen.")
     rhythm: Line = Field(description="Wie oft wir posten, z. B. '3 Beiträge pro Woche'.")
     service_hours: Line = Field(description="Wann der Kanal betreut wird, z. B. 'Mo–Fr 8–18 Uhr'.")
+    form_of_address: FormOfAddress | None = Field(
+        None, description="Wie wir die Leute auf dem Kanal ansprechen: du oder sie (Sie). Vorlagen werden daran geprüft."
+    )
     owner: RoleRef = Field(description="ID der verantwortlichen Rolle.")
     deputy: RoleRef = Field(description="ID der vertretenden Rolle.")
     links_to: tuple[ChannelLink, ...] = Field((), description="Wie der Kanal auf andere Kanäle verweist.")
@@ -306,6 +335,9 @@ class Escalation(Model):
 class ReplyTemplate(Model):
     title: Line = Field(description="Wofür die Vorlage gedacht ist.")
     text: Text = Field(description="Der Vorlagentext; Platzhalter in eckigen Klammern, z. B. [Name].")
+    channels: tuple[ChannelRef, ...] = Field(
+        (), description="IDs der Kanäle, für die die Vorlage gedacht ist; leer: alle Kanäle des Szenarios."
+    )
 
 
 class Scenario(Model):
@@ -361,3 +393,6 @@ class TrainingModule(Model):
     outline: tuple[OutlineItem, ...] = Field(min_length=1, description="Ablauf.")
     exercises: tuple[Exercise, ...] = Field((), description="Übungen.")
     self_check: tuple[SelfCheck, ...] = Field((), description="Fragen zur Selbstkontrolle.")
+    customer_dialogue_training: StrictBool = Field(
+        False, description="true, wenn jede Rolle, die Kundenantworten gibt oder freigibt, dieses Modul braucht."
+    )
