@@ -9,7 +9,7 @@ import enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DurationField, Line, StrictBool, Text, Url
+from .fields import DateField, DurationField, Line, StrictBool, Text, Url
 from .ids import (
     ChannelId,
     ChannelRef,
@@ -142,6 +142,15 @@ class Policies(Model):
     )
 
 
+class Release(Model):
+    version: Line = Field(description="Versionsnummer des Leitfadens, z. B. '2.0'.")
+    valid_from: DateField = Field(description="Ab wann diese Version verbindlich gilt, als JJJJ-MM-TT, z. B. 2026-03-01.")
+    approved_by: tuple[RoleRef, ...] = Field(
+        min_length=1, description="IDs der Rollen, die diese Version freigegeben haben, z. B. Geschäftsführung und "
+        "Betriebsrat."
+    )
+
+
 class Organisation(Model):
     """organisation.yml: who publishes this guideline and its global settings."""
 
@@ -156,6 +165,9 @@ class Organisation(Model):
     review_interval: DurationField = Field(description="Wie oft der Leitfaden überprüft wird, z. B. '6 Monate'.")
     team_principles: tuple[Text, ...] = Field(
         (), description="Grundsätze der Zusammenarbeit im Social-Media-Team (erscheinen auf der Startseite)."
+    )
+    release: Release | None = Field(
+        None, description="Welche Version des Leitfadens gilt, seit wann, und wer sie freigegeben hat."
     )
     policies: Policies = Field(
         default_factory=Policies, description="Wie streng die automatischen Prüfungen des Leitfadens sind."
