@@ -21,7 +21,7 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "departments.yml) sind ausgenommen.",
                    "Bei einer Rolle der Abteilung in roles.yml 'social_media_team: true' setzen."),
     DiagnosticCode("G302", "Azubi-Rolle mit Verantwortung",
-                   "Rollen, die Azubis oder Praktikant:innen übernehmen dürfen, unterstützen nur: sie verantworten "
+                   "Rollen, die Azubis oder Praktikantinnen und Praktikanten übernehmen dürfen, unterstützen nur: sie verantworten "
                    "weder Szenarien noch Kanäle, vertreten keinen Kanal und antworten nicht eigenverantwortlich "
                    "(Prüfung policies.no_trainee_ownership).",
                    "Eine Rolle ohne 'trainee_allowed: true' eintragen."),
@@ -34,7 +34,7 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Krankheit betreut niemand den Kanal (Prüfung policies.channel_owner_and_deputy).",
                    "Als 'deputy' eine andere Rolle eintragen."),
     DiagnosticCode("G305", "Kundendialog ohne Pflichtschulung",
-                   "Eine Rolle spricht öffentlich mit Kund:innen, hat aber keine Pflichtschulungen "
+                   "Eine Rolle spricht öffentlich mit Kundinnen und Kunden, hat aber keine Pflichtschulungen "
                    "(Prüfung policies.customer_roles_trained).",
                    "Unter 'required_training' die IDs der nötigen Schulungsmodule eintragen."),
     DiagnosticCode("G306", "Signalphrase in Antwortvorlage",
@@ -126,7 +126,7 @@ def check_no_trainee_ownership(guideline: Guideline, severity: Severity) -> Iter
         where = place_of(guideline.roles, ("roles", index, "trainee_allowed"))
         yield finding_at(
             parsed, path, "G302",
-            f"die Rolle '{role_id}' darf von Azubis oder Praktikant:innen übernommen werden und darf daher "
+            f"die Rolle '{role_id}' darf von Azubis oder Praktikantinnen und Praktikanten übernommen werden und darf daher "
             f"{duty}",
             severity=severity,
             notes=(f"'trainee_allowed: true' steht in {where}",),
@@ -186,7 +186,7 @@ def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> It
             continue
         yield finding_at(
             guideline.roles, ("roles", index, "customer_dialogue"), "G305",
-            f"die Rolle '{role.id}' spricht mit Kund:innen, hat aber keine Pflichtschulung",
+            f"die Rolle '{role.id}' spricht mit Kundinnen und Kunden, hat aber keine Pflichtschulung",
             severity=severity,
             help_text="trage unter 'required_training:' die IDs der Schulungsmodule ein, die vor dem ersten "
             "Kundendialog nötig sind",

@@ -108,7 +108,7 @@ class Policies(Model):
     )
     no_trainee_ownership: PolicyLevel = Field(
         PolicyLevel.ERROR,
-        description="Rollen, die Azubis/Praktikant:innen übernehmen dürfen, verantworten weder Szenarien noch "
+        description="Rollen, die Azubis/Praktikantinnen und Praktikanten übernehmen dürfen, verantworten weder Szenarien noch "
         "das Antworten auf einem Kanal.",
     )
     response_time_within_maximum: PolicyLevel = Field(
@@ -230,9 +230,9 @@ class Role(Model):
     social_media_team: StrictBool = Field(
         False, description="true, wenn die Rolle zum Social-Media-Team gehört (eine Person pro Abteilung)."
     )
-    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kund:innen spricht.")
+    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kundinnen und Kunden spricht.")
     trainee_allowed: StrictBool = Field(
-        False, description="true, wenn Azubis oder Praktikant:innen die Rolle übernehmen dürfen (nur unterstützend)."
+        False, description="true, wenn Azubis oder Praktikantinnen und Praktikanten die Rolle übernehmen dürfen (nur unterstützend)."
     )
     in_employment_contract: StrictBool = Field(
         False, description="true, wenn die Social-Media-Verantwortung im Arbeitsvertrag festgehalten ist."
@@ -357,7 +357,7 @@ class Scenario(Model):
 
     id: ScenarioId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
     title: Line = Field(description="Titel, z. B. 'Ein Kunde beschwert sich'.")
-    question: Line = Field(description="Die Frage, unter der Leser:innen suchen: 'Was tun, wenn …?'")
+    question: Line = Field(description="Die Frage, unter der Leserinnen und Leser suchen: 'Was tun, wenn …?'")
     trigger: Text = Field(description="Woran man erkennt, dass dieses Szenario vorliegt.")
     escalation_level: LevelRef = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")
     first_response: DurationField = Field(description="Längste Zeit bis zur ersten öffentlichen Reaktion.")
@@ -369,7 +369,7 @@ class Scenario(Model):
     donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
     tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
     training: tuple[TrainingRef, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
-    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leser:innen das Szenario finden.")
+    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leserinnen und Leser das Szenario finden.")
 
 
 # --- training -------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class ProcessFile(Model):
 
 
 class ContentSource(Model):
-    origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kund:innen).")
+    origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kundinnen und Kunden).")
     source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Produktmanagement' oder 'Fans'.")
     department: DepartmentRef | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
     content: Text = Field(description="Welche Inhalte das sind.")
