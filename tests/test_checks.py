@@ -381,11 +381,11 @@ def test_trainee_role_as_channel_owner_and_replying() -> None:
     found = [d for d in formatted(guideline_with({"roles.yml": roles, "channels.yml": channels})) if "G302" in d]
     assert found == [
         "guideline_data/channels.yml:11:12: error[G302]: die Rolle 'community-manager' darf von Azubis oder "
-        "Praktikant:innen übernommen werden und darf daher keinen Kanal verantworten\n"
+        "Praktikantinnen und Praktikanten übernommen werden und darf daher keinen Kanal verantworten\n"
         "    note: 'trainee_allowed: true' steht in guideline_data/roles.yml:12\n"
         "    help: trage eine Rolle ohne 'trainee_allowed: true' ein",
         "guideline_data/matrix.yml:4:18: error[G302]: die Rolle 'community-manager' darf von Azubis oder "
-        "Praktikant:innen übernommen werden und darf daher nicht für das Antworten verantwortlich sein\n"
+        "Praktikantinnen und Praktikanten übernommen werden und darf daher nicht für das Antworten verantwortlich sein\n"
         "    note: 'trainee_allowed: true' steht in guideline_data/roles.yml:12\n"
         "    help: trage eine Rolle ohne 'trainee_allowed: true' ein",
     ]

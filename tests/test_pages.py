@@ -47,6 +47,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
         "mitmachen/fehlercodes.md",
         "prozess/index.md",
         "prozess/strategie.md",
+        "recht.md",
         "rollen/azubi.md",
         "rollen/community-manager.md",
         "rollen/index.md",

@@ -113,7 +113,7 @@ def apply_recipe(project: Path) -> None:
     """Add the glossary kind to a copy of the core, touching exactly the places the recipe names."""
     core = project / "hooks" / "guideline"
     (core / "model" / "glossary.py").write_text(MODEL, encoding="utf-8")
-    _insert_after(core / "model" / "layout.py", "from . import models\n", "from . import glossary\n")
+    _insert_after(core / "model" / "layout.py", "from pydantic import BaseModel\n\n", "from . import glossary\n")
     _insert_after(core / "model" / "layout.py", '    STRATEGY = KindSpec(', REGISTRY_ENTRY, whole_line=True)
     (core / "plan" / "glossary.py").write_text(PLANNER, encoding="utf-8")
     _insert_after(core / "plan" / "pages.py", "from . import channels", ", glossary")

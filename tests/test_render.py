@@ -47,6 +47,7 @@ GOLDEN_KINDS = (
     "schulungen/kundendialog.md",
     "prozess/index.md",
     "prozess/strategie.md",
+    "recht.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '
@@ -246,7 +247,8 @@ from guideline.plan.report import REPORT_PAGE_TEMPLATE  # noqa: E402  (the previ
 def test_every_template_is_used(guideline: Guideline) -> None:
     used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
-    assert templates - used == {"_matrix_table.md.j2"}  # included by role_matrix and channels
+    # the partials: _matrix_table by role_matrix and channels, _release by start and legal
+    assert templates - used == {"_matrix_table.md.j2", "_release.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:

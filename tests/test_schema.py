@@ -15,7 +15,7 @@ import pytest
 from guideline.load.source import load_yaml
 from guideline.model import models
 from guideline.model.fields import SLUG_PATTERN
-from guideline.model.ids import IdKind
+from guideline.model.ids import IdKind, model_classes_in
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.model.schema import SCHEMA_DIALECT, render_schemas
 from guideline.parse.file import parse_file
@@ -185,11 +185,24 @@ def test_schema_and_loader_agree_on_booleans(text: str, valid: bool, tmp_path: P
     assert (check_jsonschema(DATA / DataKind.DEPARTMENTS.schema_path, [path]).returncode == 0) == valid
 
 
+def _enum_types(model_class: type[BaseModel]) -> dict[str, type[enum.Enum]]:
+    """Return every enum a model uses, nested models included, by class name (as the schema's $defs name them)."""
+    found: dict[str, type[enum.Enum]] = {}
+    for info in model_class.model_fields.values():
+        for argument in _types_in(info.annotation):
+            if isinstance(argument, type) and issubclass(argument, enum.Enum):
+                found[argument.__name__] = argument
+        for nested in model_classes_in(info.annotation):
+            found.update(_enum_types(nested))
+    return found
+
+
 def test_enum_members_match_schema_values() -> None:
     for kind in DataKind:
+        enums = _enum_types(kind.spec.model)
         for name, definition in committed_schema(kind).get("$defs", {}).items():
             if "enum" in definition:
-                enum_type = getattr(models, name)
+                enum_type = enums[name]
                 assert issubclass(enum_type, enum.Enum)
                 assert definition["enum"] == [member.value for member in enum_type]
 

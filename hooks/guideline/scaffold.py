@@ -26,6 +26,7 @@ from .model.layout import DataKind
 from .model.schema import generate_schema
 
 EXAMPLE_DURATION = "1 h"
+EXAMPLE_DATE = "2026-01-01"
 COMMENT_WIDTH = 100
 
 
@@ -169,6 +170,8 @@ def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any],
         return "beispiel-id"
     if pattern == DURATION_PATTERN:
         return EXAMPLE_DURATION
+    if target.get("format") == "date":
+        return EXAMPLE_DATE  # a date field cannot hold the placeholder text; the file's header says to check values
     return PLACEHOLDER
 
 

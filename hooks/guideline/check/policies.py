@@ -11,15 +11,17 @@ from ..load.source import DataPath
 from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
+from . import coverage, naming, templates
 from .findings import finding_at, place_of, shorten_list
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G301", "Abteilung ohne Social-Media-Team",
                    "Jede Abteilung soll mit mindestens einer Rolle im Social-Media-Team vertreten sein "
-                   "(Prüfung policies.department_on_team).",
+                   "(Prüfung policies.department_on_team). Gremien wie der Betriebsrat ('committee: true' in "
+                   "departments.yml) sind ausgenommen.",
                    "Bei einer Rolle der Abteilung in roles.yml 'social_media_team: true' setzen."),
     DiagnosticCode("G302", "Azubi-Rolle mit Verantwortung",
-                   "Rollen, die Azubis oder Praktikant:innen übernehmen dürfen, unterstützen nur: sie verantworten "
+                   "Rollen, die Azubis oder Praktikantinnen und Praktikanten übernehmen dürfen, unterstützen nur: sie verantworten "
                    "weder Szenarien noch Kanäle, vertreten keinen Kanal und antworten nicht eigenverantwortlich "
                    "(Prüfung policies.no_trainee_ownership).",
                    "Eine Rolle ohne 'trainee_allowed: true' eintragen."),
@@ -32,12 +34,13 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Krankheit betreut niemand den Kanal (Prüfung policies.channel_owner_and_deputy).",
                    "Als 'deputy' eine andere Rolle eintragen."),
     DiagnosticCode("G305", "Kundendialog ohne Pflichtschulung",
-                   "Eine Rolle spricht öffentlich mit Kund:innen, hat aber keine Pflichtschulungen "
+                   "Eine Rolle spricht öffentlich mit Kundinnen und Kunden, hat aber keine Pflichtschulungen "
                    "(Prüfung policies.customer_roles_trained).",
                    "Unter 'required_training' die IDs der nötigen Schulungsmodule eintragen."),
     DiagnosticCode("G306", "Signalphrase in Antwortvorlage",
-                   "Eine Antwortvorlage enthält eine Formulierung, die laut tone.yml auf einen Verstoß gegen eine "
-                   "Tonalitätsregel hindeutet (Prüfung policies.templates_free_of_breach_phrases).",
+                   "Eine Vorlage (in einem Szenario oder an anderer Stelle) enthält eine Formulierung, die laut "
+                   "tone.yml auf einen Verstoß gegen eine Tonalitätsregel hindeutet: leere Floskeln wie „wir nehmen "
+                   "das sehr ernst“ ebenso wie Verkaufsphrasen (Prüfung policies.templates_free_of_breach_phrases).",
                    "Vorlage nach der genannten Regel umformulieren."),
     DiagnosticCode("G307", "Kanal nicht ausreichend gesichert",
                    "Jeder Kanal braucht mindestens zwei verschiedene Admin-Rollen und Zwei-Faktor-"
@@ -81,6 +84,8 @@ def check_department_on_team(guideline: Guideline, severity: Severity) -> Iterat
     """Report departments without a role on the social media team."""
     roles = tuple(enumerate(guideline.roles.model.roles))
     for index, department in enumerate(guideline.departments.model.departments):
+        if department.committee:
+            continue  # a committee such as the works council co-decides but sends no one to the team
         members = [(number, role) for number, role in roles if role.department == department.id]
         if any(role.social_media_team for _, role in members):
             continue
@@ -121,7 +126,7 @@ def check_no_trainee_ownership(guideline: Guideline, severity: Severity) -> Iter
         where = place_of(guideline.roles, ("roles", index, "trainee_allowed"))
         yield finding_at(
             parsed, path, "G302",
-            f"die Rolle '{role_id}' darf von Azubis oder Praktikant:innen übernommen werden und darf daher "
+            f"die Rolle '{role_id}' darf von Azubis oder Praktikantinnen und Praktikanten übernommen werden und darf daher "
             f"{duty}",
             severity=severity,
             notes=(f"'trainee_allowed: true' steht in {where}",),
@@ -181,7 +186,7 @@ def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> It
             continue
         yield finding_at(
             guideline.roles, ("roles", index, "customer_dialogue"), "G305",
-            f"die Rolle '{role.id}' spricht mit Kund:innen, hat aber keine Pflichtschulung",
+            f"die Rolle '{role.id}' spricht mit Kundinnen und Kunden, hat aber keine Pflichtschulung",
             severity=severity,
             help_text="trage unter 'required_training:' die IDs der Schulungsmodule ein, die vor dem ersten "
             "Kundendialog nötig sind",
@@ -199,20 +204,20 @@ def _breach_phrases(guideline: Guideline) -> Iterator[tuple[models.ToneRule, str
 
 
 def check_templates_free_of_breach_phrases(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report reply templates containing a tone rule's breach phrase (ignoring case)."""
+    """Report templates anywhere in the guideline containing a tone rule's breach phrase (ignoring case)."""
     phrases = tuple(_breach_phrases(guideline))
-    for scenario in guideline.scenarios:
-        for number, template in enumerate(scenario.model.reply_templates):
-            for rule, phrase, where in phrases:
-                if phrase.casefold() not in template.text.casefold():
-                    continue
-                yield finding_at(
-                    scenario, ("reply_templates", number, "text"), "G306",
-                    f"die Antwortvorlage '{template.title}' enthält '{phrase}', eine Signalphrase der "
-                    f"Tonalitätsregel '{rule.id}'",
-                    severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
-                    help_text="formuliere die Vorlage nach dieser Regel um",
-                )
+    for placed in templates.placed_templates(guideline):
+        template = placed.template
+        for rule, phrase, where in phrases:
+            if phrase.casefold() not in template.text.casefold():
+                continue
+            yield finding_at(
+                placed.parsed, (*placed.data_path, "text"), "G306",
+                f"die Antwortvorlage '{template.title}' enthält '{phrase}', eine Signalphrase der "
+                f"Tonalitätsregel '{rule.id}'",
+                severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
+                help_text="formuliere die Vorlage nach dieser Regel um",
+            )
 
 
 # --- channel_security -----------------------------------------------------------------------------
@@ -254,4 +259,7 @@ _POLICIES = (
     Policy("customer_roles_trained", check_customer_roles_trained),
     Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
     Policy("channel_security", check_channel_security),
+    Policy("reply_roles_trained", coverage.check_reply_roles_trained),
+    Policy("templates_match_form_of_address", templates.check_templates_match_form_of_address),
+    Policy("levels_named", naming.check_levels_named),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from typing import Annotated, Any
@@ -90,6 +91,19 @@ def _to_strict_bool(value: Any) -> Any:
                               {"found": _found(value)})
 
 
+def _to_date(value: Any) -> Any:
+    """Accept a calendar date written as YYYY-MM-DD, the one form that reads the same everywhere."""
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "{found} ist kein gültiges Datum: schreib es als JJJJ-MM-TT, z. B. 2026-03-01",
+                              {"found": _found(value)})
+
+
 def _to_strict_int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -137,6 +151,9 @@ DurationField = Annotated[
 
 StrictBool = Annotated[bool, BeforeValidator(_to_strict_bool), WithJsonSchema({"type": "boolean"})]
 """true or false, and nothing YAML 1.1 would also read as a boolean."""
+
+DateField = Annotated[datetime.date, BeforeValidator(_to_date), WithJsonSchema({"type": "string", "format": "date"})]
+"""A calendar date, written YYYY-MM-DD (the loader keeps it as text; this field reads it)."""
 
 StrictInt = Annotated[int, BeforeValidator(_to_strict_int), WithJsonSchema({"type": "integer", "minimum": 0})]
 """A whole number written in digits."""

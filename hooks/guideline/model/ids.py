@@ -55,6 +55,8 @@ class IdKind(enum.Enum):
                           "beispiel-schulung", page_folder="schulungen", reserved=frozenset({"index"}))
     PHASE = IdKindSpec("phase", "Phase", "Phasen", "unbekannte", "die", "title", "beispiel-phase",
                        anchor_page="prozess/index.md")
+    LEGAL_TOPIC = IdKindSpec("legal-topic", "Rechtsthema", "Rechtsthemen", "unbekanntes", "das", "title",
+                             "beispiel-thema", anchor_page="recht.md")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -215,3 +217,5 @@ TrainingId = defines(IdKind.TRAINING)
 TrainingRef = refers_to(IdKind.TRAINING)
 PhaseId = defines(IdKind.PHASE)
 PhaseRef = refers_to(IdKind.PHASE)
+LegalTopicId = defines(IdKind.LEGAL_TOPIC)
+LegalTopicRef = refers_to(IdKind.LEGAL_TOPIC)

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import models
+from . import legal, models, strategy
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
@@ -36,8 +36,9 @@ class DataKind(enum.Enum):
     CHANNELS = KindSpec(models.ChannelsFile, file="channels.yml", title="Kanäle")
     MATRIX = KindSpec(models.MatrixFile, file="matrix.yml", title="Rollenmatrix")
     ESCALATION = KindSpec(models.EscalationFile, file="escalation.yml", title="Eskalationsstufen")
-    PROCESS = KindSpec(models.ProcessFile, file="process.yml", title="Prozess")
-    STRATEGY = KindSpec(models.StrategyFile, file="strategy.yml", title="Content-Strategie")
+    PROCESS = KindSpec(strategy.ProcessFile, file="process.yml", title="Prozess")
+    STRATEGY = KindSpec(strategy.StrategyFile, file="strategy.yml", title="Content-Strategie")
+    LEGAL = KindSpec(legal.LegalFile, file="legal.yml", title="Recht und Mitbestimmung", required=False)
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
 

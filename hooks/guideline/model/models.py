@@ -9,7 +9,7 @@ import enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import DurationField, Line, StrictBool, StrictInt, Text, Url
+from .fields import DateField, DurationField, Line, StrictBool, Text, Url
 from .ids import (
     ChannelId,
     ChannelRef,
@@ -17,7 +17,6 @@ from .ids import (
     DepartmentRef,
     LevelId,
     LevelRef,
-    PhaseId,
     RoleId,
     RoleRef,
     ScenarioId,
@@ -72,23 +71,23 @@ class TrainingFormat(enum.Enum):
         return {"workshop": "Workshop", "self-study": "Selbststudium", "shadowing": "Hospitation"}[self.value]
 
 
+class FormOfAddress(enum.Enum):
+    """How we address people on a channel."""
+
+    DU = "du"
+    SIE = "sie"
+
+    @property
+    def label(self) -> str:
+        return {"du": "du", "sie": "Sie"}[self.value]
+
+
 class PolicyLevel(enum.Enum):
     """How a policy check reports a breach."""
 
     ERROR = "error"
     WARNING = "warning"
     OFF = "off"
-
-
-class ContentOrigin(enum.Enum):
-    """Who produces a kind of content."""
-
-    OWN = "own"
-    THIRD_PARTY = "third-party"
-
-    @property
-    def label(self) -> str:
-        return {"own": "Eigene Inhalte", "third-party": "Inhalte Dritter"}[self.value]
 
 
 # --- organisation ---------------------------------------------------------------------------------
@@ -109,7 +108,7 @@ class Policies(Model):
     )
     no_trainee_ownership: PolicyLevel = Field(
         PolicyLevel.ERROR,
-        description="Rollen, die Azubis/Praktikant:innen übernehmen dürfen, verantworten weder Szenarien noch "
+        description="Rollen, die Azubis/Praktikantinnen und Praktikanten übernehmen dürfen, verantworten weder Szenarien noch "
         "das Antworten auf einem Kanal.",
     )
     response_time_within_maximum: PolicyLevel = Field(
@@ -130,6 +129,26 @@ class Policies(Model):
         PolicyLevel.ERROR,
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
     )
+    reply_roles_trained: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Rolle, die laut Rollenmatrix Kundenantworten gibt oder freigibt, hat "
+        "jedes Schulungsmodul mit 'customer_dialogue_training: true' unter ihren Pflichtschulungen.",
+    )
+    templates_match_form_of_address: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Vorlage spricht die Leute so an, wie es auf ihren Kanälen üblich ist "
+        "(du oder Sie, siehe 'form_of_address' in channels.yml).",
+    )
+    levels_named: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Texte nennen Eskalationsstufen bei ihrem Namen, nicht als 'Stufe 2' oder ID.",
+    )
+
+
+class Release(Model):
+    version: Line = Field(description="Versionsnummer des Leitfadens, z. B. '2.0'.")
+    valid_from: DateField = Field(description="Ab wann diese Version verbindlich gilt, als JJJJ-MM-TT, z. B. 2026-03-01.")
+    approved_by: tuple[RoleRef, ...] = Field(
+        min_length=1, description="IDs der Rollen, die diese Version freigegeben haben, z. B. Geschäftsführung und "
+        "Betriebsrat."
+    )
 
 
 class Organisation(Model):
@@ -146,6 +165,9 @@ class Organisation(Model):
     review_interval: DurationField = Field(description="Wie oft der Leitfaden überprüft wird, z. B. '6 Monate'.")
     team_principles: tuple[Text, ...] = Field(
         (), description="Grundsätze der Zusammenarbeit im Social-Media-Team (erscheinen auf der Startseite)."
+    )
+    release: Release | None = Field(
+        None, description="Welche Version des Leitfadens gilt, seit wann, und wer sie freigegeben hat."
     )
     policies: Policies = Field(
         default_factory=Policies, description="Wie streng die automatischen Prüfungen des Leitfadens sind."
@@ -187,6 +209,10 @@ class Department(Model):
     customer_facing: StrictBool = Field(
         False, description="true, wenn die Abteilung nah am Kunden arbeitet (CRM, Hotline, Beratung)."
     )
+    committee: StrictBool = Field(
+        False, description="true für ein Gremium wie den Betriebsrat: Es wirkt am Leitfaden mit, schickt aber "
+        "niemanden ins Social-Media-Team.",
+    )
 
 
 class DepartmentsFile(Model):
@@ -204,9 +230,9 @@ class Role(Model):
     social_media_team: StrictBool = Field(
         False, description="true, wenn die Rolle zum Social-Media-Team gehört (eine Person pro Abteilung)."
     )
-    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kund:innen spricht.")
+    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kundinnen und Kunden spricht.")
     trainee_allowed: StrictBool = Field(
-        False, description="true, wenn Azubis oder Praktikant:innen die Rolle übernehmen dürfen (nur unterstützend)."
+        False, description="true, wenn Azubis oder Praktikantinnen und Praktikanten die Rolle übernehmen dürfen (nur unterstützend)."
     )
     in_employment_contract: StrictBool = Field(
         False, description="true, wenn die Social-Media-Verantwortung im Arbeitsvertrag festgehalten ist."
@@ -250,6 +276,9 @@ class Channel(Model):
     content_types: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dort erscheinen.")
     rhythm: Line = Field(description="Wie oft wir posten, z. B. '3 Beiträge pro Woche'.")
     service_hours: Line = Field(description="Wann der Kanal betreut wird, z. B. 'Mo–Fr 8–18 Uhr'.")
+    form_of_address: FormOfAddress | None = Field(
+        None, description="Wie wir die Leute auf dem Kanal ansprechen: du oder sie (Sie). Vorlagen werden daran geprüft."
+    )
     owner: RoleRef = Field(description="ID der verantwortlichen Rolle.")
     deputy: RoleRef = Field(description="ID der vertretenden Rolle.")
     links_to: tuple[ChannelLink, ...] = Field((), description="Wie der Kanal auf andere Kanäle verweist.")
@@ -318,6 +347,9 @@ class Escalation(Model):
 class ReplyTemplate(Model):
     title: Line = Field(description="Wofür die Vorlage gedacht ist.")
     text: Text = Field(description="Der Vorlagentext; Platzhalter in eckigen Klammern, z. B. [Name].")
+    channels: tuple[ChannelRef, ...] = Field(
+        (), description="IDs der Kanäle, für die die Vorlage gedacht ist; leer: alle Kanäle des Szenarios."
+    )
 
 
 class Scenario(Model):
@@ -325,7 +357,7 @@ class Scenario(Model):
 
     id: ScenarioId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
     title: Line = Field(description="Titel, z. B. 'Ein Kunde beschwert sich'.")
-    question: Line = Field(description="Die Frage, unter der Leser:innen suchen: 'Was tun, wenn …?'")
+    question: Line = Field(description="Die Frage, unter der Leserinnen und Leser suchen: 'Was tun, wenn …?'")
     trigger: Text = Field(description="Woran man erkennt, dass dieses Szenario vorliegt.")
     escalation_level: LevelRef = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")
     first_response: DurationField = Field(description="Längste Zeit bis zur ersten öffentlichen Reaktion.")
@@ -337,7 +369,7 @@ class Scenario(Model):
     donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
     tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
     training: tuple[TrainingRef, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
-    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leser:innen das Szenario finden.")
+    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leserinnen und Leser das Szenario finden.")
 
 
 # --- training -------------------------------------------------------------------------------------
@@ -373,66 +405,6 @@ class TrainingModule(Model):
     outline: tuple[OutlineItem, ...] = Field(min_length=1, description="Ablauf.")
     exercises: tuple[Exercise, ...] = Field((), description="Übungen.")
     self_check: tuple[SelfCheck, ...] = Field((), description="Fragen zur Selbstkontrolle.")
-
-
-# --- process and strategy -------------------------------------------------------------------------
-
-
-class Kpi(Model):
-    name: Line = Field(description="Name der Kennzahl.")
-    description: Text = Field(description="Was sie misst und warum.")
-    target: Line = Field(description="Zielwert.")
-    source: Line = Field(description="Woher die Zahl kommt.")
-    frequency: Line = Field(description="Wie oft sie erhoben wird.")
-
-
-class Phase(Model):
-    id: PhaseId = Field(description="Eindeutige ID der Phase, z. B. 'monitoring'.")
-    number: StrictInt = Field(description="Nummer der Phase (1–5).")
-    title: Line = Field(description="Titel der Phase.")
-    goal: Text = Field(description="Ziel der Phase.")
-    activities: tuple[Line, ...] = Field(min_length=1, description="Tätigkeiten.")
-    outputs: tuple[Line, ...] = Field(min_length=1, description="Ergebnisse.")
-    roles: tuple[RoleRef, ...] = Field(min_length=1, description="IDs der beteiligten Rollen.")
-    kpis: tuple[Kpi, ...] = Field((), description="Kennzahlen (vor allem in der Erfolgsmessung).")
-
-
-class ProcessFile(Model):
-    """process.yml: the five process phases."""
-
-    introduction: Text = Field(description="Einleitung zum Prozess.")
-    phases: tuple[Phase, ...] = Field(min_length=1, description="Die Phasen in ihrer Reihenfolge.")
-
-
-class ContentSource(Model):
-    origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kund:innen).")
-    source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Produktmanagement' oder 'Fans'.")
-    department: DepartmentRef | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
-    content: Text = Field(description="Welche Inhalte das sind.")
-    rework: Text = Field(description="Was pro Plattform überarbeitet werden muss.")
-    allowed_messages: tuple[Line, ...] = Field(
-        (), description="Welche Botschaften aus dieser Quelle kommen dürfen (vor allem bei Dritten)."
+    customer_dialogue_training: StrictBool = Field(
+        False, description="true, wenn jede Rolle, die Kundenantworten gibt oder freigibt, dieses Modul braucht."
     )
-
-
-class PlatformContent(Model):
-    channel: ChannelRef = Field(description="ID des Kanals.")
-    content: tuple[Line, ...] = Field(min_length=1, description="Welche Inhalte dieser Kanal bekommt.")
-
-
-class CoreMessage(Model):
-    title: Line = Field(description="Die Kernbotschaft in wenigen Worten.")
-    description: Text = Field(description="Was wir damit meinen.")
-
-
-class StrategyFile(Model):
-    """strategy.yml: the content strategy."""
-
-    direction: Text = Field(description="Strategische Ausrichtung.")
-    core_messages: tuple[CoreMessage, ...] = Field(min_length=1, description="Kernbotschaften.")
-    sources: tuple[ContentSource, ...] = Field(min_length=1, description="Woher Inhalte kommen.")
-    platform_content: tuple[PlatformContent, ...] = Field(
-        min_length=1, description="Welche Plattform welche Inhalte bekommt."
-    )
-    linking: Text = Field(description="Wie die Plattformen miteinander verknüpft sind.")
-    practice: Text = Field(description="Warum sauber aufgesetzte, geübte Prozesse Kosten sparen und Reichweite bringen.")

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
-from ..model import models
+from ..model import models, strategy
 from ..model.layout import FOLDER_KINDS, SINGLE_FILE_KINDS, DataKind
 from .file import ParsedFile
 
@@ -68,10 +68,10 @@ class Guideline:
     def escalation(self) -> ParsedFile[models.EscalationFile]:
         return self._required(DataKind.ESCALATION)
     @property
-    def process(self) -> ParsedFile[models.ProcessFile]:
+    def process(self) -> ParsedFile[strategy.ProcessFile]:
         return self._required(DataKind.PROCESS)
     @property
-    def strategy(self) -> ParsedFile[models.StrategyFile]:
+    def strategy(self) -> ParsedFile[strategy.StrategyFile]:
         return self._required(DataKind.STRATEGY)
     @property
     def scenarios(self) -> tuple[ParsedFile[models.Scenario], ...]:

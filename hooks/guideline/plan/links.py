@@ -28,6 +28,7 @@ PROCESS_PAGE = "prozess/index.md"
 STRATEGY_PAGE = "prozess/strategie.md"
 CONTRIBUTING_PAGE = "mitmachen/index.md"
 ERROR_CODES_PAGE = "mitmachen/fehlercodes.md"
+LEGAL_PAGE = "recht.md"
 
 MATRIX_ANCHOR_PREFIX = "matrix-"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
-from ..model.models import Kpi
+from ..model.strategy import Kpi
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning

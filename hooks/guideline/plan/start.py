@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
+from ..model.layout import DataKind
 from . import links as urls
+from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
 from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link, response_phrase
@@ -42,12 +44,14 @@ class StartPage:
     summary: str
     audience: str
     quick_links: tuple[Link, ...]
+    emergencies: tuple[Link, ...]
     scenarios: Link
     tone_rules: tuple[RuleGlance, ...]
     sections: tuple[Link, ...]
     team_principles: tuple[str, ...]
     max_first_response: str
     review_interval: str
+    release: ReleaseView | None
     contact: ContactView
     contributing: Link
 
@@ -56,6 +60,10 @@ def _contact(guideline: Guideline) -> ContactView:
     contact = guideline.organisation.model.contact
     email = Link(contact.email.removeprefix("mailto:"), contact.email) if contact.email else None
     return ContactView(name=contact.name, email=email, phone=contact.phone, chat=contact.chat)
+
+
+def _legal_section(guideline: Guideline) -> tuple[Link, ...]:
+    return (Link("Recht und Mitbestimmung", urls.LEGAL_PAGE),) if guideline.one_of(DataKind.LEGAL) else ()
 
 
 def start_context(guideline: Guideline, links: Links) -> StartPage:
@@ -67,17 +75,19 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         summary=organisation.summary,
         audience=organisation.audience,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
+        emergencies=runbook_links(guideline, links),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
         sections=(
             Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
             Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),
-            Link("Content-Strategie", urls.STRATEGY_PAGE),
+            Link("Content-Strategie", urls.STRATEGY_PAGE), *_legal_section(guideline),
         ),
         team_principles=organisation.team_principles,
         max_first_response=response_phrase(organisation.max_first_response),
         review_interval=organisation.review_interval.label,
+        release=release_view(guideline, links),
         contact=_contact(guideline),
         contributing=urls.CONTRIBUTING,
     )

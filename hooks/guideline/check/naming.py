@@ -1,0 +1,82 @@
+"""Texts name escalation levels by their title, the name the escalation page shows (G342)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, DiagnosticCode, Severity
+from ..load.source import DataPath
+from ..model import models
+from ..model.ids import field_marker
+from ..parse.corpus import Guideline
+from .findings import finding_at
+
+LEVEL_NAME_CODE = "G342"
+
+CODES: tuple[DiagnosticCode, ...] = (
+    DiagnosticCode(LEVEL_NAME_CODE, "Eskalationsstufe als Nummer genannt",
+                   "Ein Text spricht von „Stufe 2“ (oder „Eskalationsstufe 2“, „Stufen 3“) oder nennt die ID einer "
+                   "Stufe. Die Seite Eskalationsstufen zeigt die Stufen aber mit ihrem Namen, z. B. „Erhöhte "
+                   "Aufmerksamkeit“; wer im Ernstfall nach der Nummer sucht, findet sie nicht. Gezählt wird in der "
+                   "Reihenfolge von escalation.yml. Zusammengesetzte Wörter wie „Gebläsestufe 2“ sind nicht "
+                   "gemeint (Prüfung policies.levels_named).",
+                   "Den Namen der Stufe schreiben, z. B. „ab der Stufe „Kritische Lage““."),
+)
+"""Every diagnostic code this module emits, documented for the contributors' page."""
+
+_NUMBERED = re.compile(r"\b(?:eskalations)?stufen?\s+(\d+)\b", re.IGNORECASE)
+
+
+def check_levels_named(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report texts that call a level 'Stufe N' or by its id instead of its title."""
+    levels = guideline.escalation.model.levels
+    for parsed in guideline.files():
+        for data_path, text in _texts(parsed.model, ()):
+            for said, level in _numbered_levels(text, levels):
+                yield finding_at(
+                    parsed, data_path, LEVEL_NAME_CODE,
+                    f"der Text nennt „{said}“ statt des Namens der Eskalationsstufe",
+                    severity=severity,
+                    notes=(f"„{said}“ ist die Stufe „{level.title}“ (ID '{level.id}'); so heißt sie auf der "
+                           "Seite Eskalationsstufen",),
+                    help_text=f"schreib den Namen der Stufe: „{level.title}“",
+                )
+
+
+def _numbered_levels(text: str, levels: tuple[models.EscalationLevel, ...]) -> Iterator[
+        tuple[str, models.EscalationLevel]]:
+    """Yield each mention of a level by number or id, with the level meant; each level once per text."""
+    seen: set[str] = set()
+    for match in _NUMBERED.finditer(text):
+        number = int(match.group(1))
+        if 1 <= number <= len(levels) and match.group().casefold() not in levels[number - 1].title.casefold():
+            level = levels[number - 1]
+            if level.id not in seen:
+                seen.add(level.id)
+                yield match.group(), level
+    for level in levels:
+        if level.id not in seen and _looks_like_an_id(level.id) and re.search(rf"\b{re.escape(level.id)}\b", text):
+            seen.add(level.id)
+            yield level.id, level
+
+
+def _looks_like_an_id(level_id: str) -> bool:
+    """An id with a digit or hyphen cannot be an ordinary word of the text (unlike 'alltag')."""
+    return any(character.isdigit() or character == "-" for character in level_id)
+
+
+def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield every text of a model with its data path, leaving out ids and references."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if field_marker(type(value), name) is None:
+                yield from _texts(getattr(value, name), (*data_path, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*data_path, index))
+    elif isinstance(value, str):
+        yield data_path, value

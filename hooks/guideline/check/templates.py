@@ -1,0 +1,136 @@
+"""Reply templates wherever they stand, and the policy that each speaks to people as its channels do (G341)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, DiagnosticCode, Severity
+from ..load.source import DataPath
+from ..model import models
+from ..model.ids import IdKind, RefersTo, field_marker
+from ..parse.corpus import Guideline
+from ..parse.file import ParsedFile
+from .findings import finding_at, place_of
+
+FORM_OF_ADDRESS_CODE = "G341"
+
+CODES: tuple[DiagnosticCode, ...] = (
+    DiagnosticCode(FORM_OF_ADDRESS_CODE, "Vorlage mit falscher Anrede",
+                   "Eine Vorlage siezt auf einem Kanal, auf dem wir duzen, oder umgekehrt, oder sie duzt und siezt "
+                   "zugleich. Welche Anrede auf einem Kanal gilt, steht in channels.yml unter 'form_of_address'; "
+                   "eine Vorlage gilt für die Kanäle unter ihrem 'channels:', sonst für alle Kanäle ihres Szenarios. "
+                   "Vorlagen ohne Anrede (ohne du, dich, dir, dein, euch, Sie, Ihnen, Ihr) werden nicht geprüft "
+                   "(Prüfung policies.templates_match_form_of_address).",
+                   "Die Vorlage in der Anrede des Kanals schreiben, oder eine zweite Vorlage für die Kanäle mit der "
+                   "anderen Anrede anlegen und bei jeder Vorlage unter 'channels:' eintragen, wofür sie gilt."),
+)
+"""Every diagnostic code this module emits, documented for the contributors' page."""
+
+
+@dataclass(frozen=True)
+class PlacedTemplate:
+    """A reply template with where it stands and the channels it is used on."""
+
+    parsed: ParsedFile[Any]
+    data_path: DataPath
+    template: models.ReplyTemplate
+    channels: tuple[str, ...]  # its own, else those of the item that holds it (a scenario's)
+
+
+def placed_templates(guideline: Guideline) -> Iterator[PlacedTemplate]:
+    """Yield every reply template of every data file, in file order."""
+    for parsed in guideline.files():
+        yield from _templates_in(parsed, parsed.model, (), ())
+
+
+def _templates_in(parsed: ParsedFile[Any], value: Any, path: DataPath, channels: tuple[str, ...]) -> Iterator[
+        PlacedTemplate]:
+    if isinstance(value, models.ReplyTemplate):
+        yield PlacedTemplate(parsed, path, value, value.channels or channels)
+    elif isinstance(value, BaseModel):
+        channels = _channels_named_by(value) or channels
+        for name in type(value).model_fields:
+            yield from _templates_in(parsed, getattr(value, name), (*path, name), channels)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _templates_in(parsed, item, (*path, index), channels)
+
+
+def _channels_named_by(model: BaseModel) -> tuple[str, ...]:
+    marker = field_marker(type(model), "channels")
+    if isinstance(marker, RefersTo) and marker.kind is IdKind.CHANNEL:
+        return tuple(getattr(model, "channels"))
+    return ()
+
+
+# --- which form of address a text uses ------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_INFORMAL = re.compile(r"\b(?:du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", re.IGNORECASE)
+_FORMAL = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
+
+
+def forms_of_address(text: str) -> frozenset[models.FormOfAddress]:
+    """Return the forms of address a text uses; placeholders in brackets do not count."""
+    text = _PLACEHOLDER.sub("", text)
+    found: set[models.FormOfAddress] = set()
+    if _INFORMAL.search(text):
+        found.add(models.FormOfAddress.DU)
+    if any(_is_formal(text, match) for match in _FORMAL.finditer(text)):
+        found.add(models.FormOfAddress.SIE)
+    return frozenset(found)
+
+
+def _is_formal(text: str, match: re.Match[str]) -> bool:
+    """A capital Sie/Ihr mid-sentence (or Ihnen anywhere) is formal; at a sentence start it may mean 'they'."""
+    before = text[: match.start()].rstrip(" \t")
+    at_sentence_start = not before or before[-1] in ".!?:\n\"„"
+    return match.group() == "Ihnen" or not at_sentence_start
+
+
+# --- templates_match_form_of_address --------------------------------------------------------------
+
+
+def check_templates_match_form_of_address(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report templates that use both forms of address, or another than a channel they are used on."""
+    channels = {channel.id: (index, channel) for index, channel in enumerate(guideline.channels.model.channels)}
+    for placed in placed_templates(guideline):
+        forms = forms_of_address(placed.template.text)
+        if len(forms) > 1:
+            yield _finding(placed, severity, f"die Vorlage '{placed.template.title}' duzt und siezt zugleich",
+                           (), "entscheide dich für eine Anrede: die der Kanäle, auf denen die Vorlage gilt")
+            continue
+        for form in forms:
+            clashing = [(i, c) for i, c in (channels[n] for n in placed.channels if n in channels)
+                        if c.form_of_address not in (None, form)]
+            if clashing:
+                yield _clash(guideline, placed, form, clashing, severity)
+
+
+def _clash(guideline: Guideline, placed: PlacedTemplate, form: models.FormOfAddress,
+           clashing: list[tuple[int, models.Channel]], severity: Severity) -> Diagnostic:
+    verb = "duzt" if form is models.FormOfAddress.DU else "siezt"
+    names = ", ".join(f"'{channel.id}'" for _, channel in clashing)
+    wanted = "duzen" if form is models.FormOfAddress.SIE else "siezen"
+    where = tuple(f"die Anrede von '{channel.id}' steht in "
+                  f"{place_of(guideline.channels, ('channels', index, 'form_of_address'))}" for index, channel in clashing)
+    return _finding(
+        placed, severity,
+        f"die Vorlage '{placed.template.title}' {verb}, auf {_channel_noun(clashing)} {names} {wanted} wir aber",
+        where, f"schreib die Vorlage in der Anrede des Kanals, oder leg für {names} eine eigene Vorlage an und trag "
+        "bei jeder Vorlage unter 'channels:' die Kanäle ein, für die sie gilt")
+
+
+def _channel_noun(clashing: list[tuple[int, models.Channel]]) -> str:
+    return "dem Kanal" if len(clashing) == 1 else "den Kanälen"
+
+
+def _finding(placed: PlacedTemplate, severity: Severity, message: str, notes: tuple[str, ...],
+             help_text: str) -> Diagnostic:
+    return finding_at(placed.parsed, (*placed.data_path, "text"), FORM_OF_ADDRESS_CODE, message,
+                      severity=severity, notes=notes, help_text=help_text)
