@@ -16,6 +16,7 @@ from guideline.check.guideline import check_guideline
 from guideline.check.prerequisites import find_cycles
 from guideline.check.references import Namespace, referenced_ids
 from guideline.diagnostics import Severity, format_diagnostic, format_report
+from guideline.load import folder
 from guideline.load.source import load_yaml
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.parse import file as parse
@@ -40,7 +41,23 @@ def run_case(case: Path, tmp_path: Path) -> str:
         target = data_dir / override.relative_to(case)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(override, target)
+    make_symlinks(case / "symlinks.txt", data_dir)
     return format_report(site.check_site(data_dir, tmp_path)) + "\n"
+
+
+def make_symlinks(listing: Path, data_dir: Path) -> None:
+    """Create the links a case lists as `link -> target` (link relative to data_dir, target written as is).
+
+    Git could store the links in the case folder, but then every tool that reads the tests' files would
+    follow them; a listing keeps the case folder free of links.
+    """
+    if not listing.is_file():
+        return
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            link, target = (part.strip() for part in line.split(" -> "))
+            (data_dir / link).parent.mkdir(parents=True, exist_ok=True)
+            (data_dir / link).symlink_to(target)
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
@@ -471,13 +488,34 @@ def test_a_folder_named_like_a_data_file_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir = _minimal_with(tmp_path, {})
-    (data_dir / "scenarios" / "weg.yml").symlink_to(tmp_path / "gibt-es-nicht.yml")
-    assert format_report(site.check_site(data_dir, tmp_path)).splitlines()[:3] == [
-        "guideline_data/scenarios/weg.yml:1:1: error[G016]: die Datei kann nicht gelesen werden",
-        "    note: das Betriebssystem meldet: No such file or directory",
+    (data_dir / "scenarios" / "gesperrt.yml").write_text("id: gesperrt\n", encoding="utf-8")
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "gesperrt.yml":  # the tests may run as root, whom file permissions do not stop
+            raise PermissionError(13, "Permission denied", str(path))
+        return path.read_bytes()
+
+    monkeypatch.setattr(folder, "_read_unfollowed", refuse)
+    assert format_report(site.check_site(data_dir, tmp_path)).splitlines() == [
+        "guideline_data/scenarios/gesperrt.yml:1:1: error[G016]: die Datei kann nicht gelesen werden",
+        "    note: das Betriebssystem meldet: Permission denied",
         "    help: prüfe, ob die Datei noch existiert und ob du sie lesen darfst",
+        "1 Fehler, 0 Warnungen",
+    ]
+
+
+def test_a_linked_data_folder_is_refused_without_looking_inside(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "echt")
+    (tmp_path / "guideline_data").symlink_to("echt")
+    report = site.check_site(tmp_path / "guideline_data", tmp_path)
+    assert format_report(report).splitlines() == [
+        "guideline_data:1:1: error[G018]: 'guideline_data' ist ein symbolischer Link; Links im Datenordner werden "
+        "nicht gelesen",
+        "    note: ein Link kann auf Dateien außerhalb des Leitfadens zeigen, deshalb folgt die Prüfung keinem Link",
+        "    help: ersetze den Link durch die Datei oder den Ordner selbst (kopieren statt verlinken) oder lösche ihn",
+        "1 Fehler, 0 Warnungen",
     ]
 
 

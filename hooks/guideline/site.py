@@ -50,6 +50,8 @@ def parse_source_files(
 def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, Report]:
     """Read, load, parse, assemble and check the guideline; the guideline is None on errors."""
     files, diagnostics = read_data_files(data_dir, repo_root)
+    if data_dir.is_symlink():  # refused unread: no file in it can be called missing
+        return None, Report(diagnostics)
     parsed, parse_diagnostics = parse_source_files(files)
     data_root = display_path(data_dir, repo_root)
     present = frozenset(source.kind for source in files)
