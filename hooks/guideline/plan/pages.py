@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import DiagnosticCode
 from . import links as urls
 from .channels import channels_context
+from .curriculum import curriculum_order
 from .links import Link, Links, resolve_links
 from .overview import error_codes_context, process_context, start_context, strategy_context, tone_context
 from .roles import role_context, role_matrix_context
@@ -108,6 +109,7 @@ def _training_pages(guideline: Guideline, links: Links) -> tuple[PlannedPage, ..
     roles = guideline.roles.model.roles
     scenarios = tuple(parsed.model for parsed in guideline.scenarios)
     curriculum = curriculum_context(modules, links)
+    ordered = curriculum_order(modules)
     index = Link("Alle Schulungen", urls.CURRICULUM_PAGE)
     first = curriculum.rows[0].module.target if curriculum.rows else None
     index_source = next(
@@ -118,7 +120,7 @@ def _training_pages(guideline: Guideline, links: Links) -> tuple[PlannedPage, ..
         PlannedPage(urls.CURRICULUM_PAGE, "Schulungen", "curriculum.md.j2", curriculum, index_source),
         *(
             PlannedPage(urls.training_page(parsed.model.id), parsed.model.title, "training.md.j2",
-                        training_context(parsed.model, modules, roles, scenarios, links, index),
+                        training_context(parsed.model, ordered, roles, scenarios, links, index),
                         guideline.source_of(parsed))
             for parsed in guideline.training
         ),

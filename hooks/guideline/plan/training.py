@@ -82,14 +82,16 @@ def _outline_view(item: OutlineItem) -> OutlineView:
 
 def training_context(
     module: TrainingModule,
-    modules: tuple[TrainingModule, ...],
+    ordered: tuple[TrainingModule, ...],
     roles: tuple[Role, ...],
     scenarios: tuple[Scenario, ...],
     links: Links,
     curriculum: Link,
 ) -> TrainingPage:
-    """Build one module's page, with the roles that must take it and the scenarios it prepares for."""
-    ordered = curriculum_order(modules)
+    """Build one module's page, with the roles that must take it and the scenarios it prepares for.
+
+    ordered holds every module in curriculum order, sorted once for all pages.
+    """
     return TrainingPage(
         summary=module.summary,
         number=[m.id for m in ordered].index(module.id) + 1,
