@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -28,6 +30,7 @@ MINIMAL = TESTS / "fixtures" / "minimal"
 CASES = TESTS / "cases" / "check"
 CASE_NAMES = sorted(case.name for case in CASES.iterdir() if case.is_dir())
 DATA_ROOT = PurePosixPath("guideline_data")
+SHIPPED = TESTS.parent / "guideline_data"
 
 
 # --- the corpus: override files on top of the minimal guideline, run through check_site ----------
@@ -311,6 +314,61 @@ def test_find_cycles_reports_each_cycle_once_from_its_first_id() -> None:
     graph = {"c": ("a",), "a": ("b",), "b": ("c", "d"), "d": ("e",), "e": ("d",), "f": ("a",)}
     assert find_cycles(graph) == (("a", "b", "c"), ("d", "e"))
     assert find_cycles({"a": ("b",), "b": ()}) == ()
+
+
+CHAIN_LENGTH = 1000
+
+
+def shipped_with_chain(tmp_path: Path, *, circle: bool) -> Path:
+    """Copy the shipped guideline into a repository of its own and add a chain of training modules.
+
+    Each new module requires the next one, so that walking the prerequisites goes a thousand deep from
+    the alphabetically first module; in a circle the last module also requires the first.
+    """
+    root = tmp_path / "repo"
+    data_dir = root / "guideline_data"
+    shutil.copytree(SHIPPED, data_dir)
+    template = (data_dir / "training" / "grundlagen.yml").read_text(encoding="utf-8")
+    for number in range(CHAIN_LENGTH):
+        text = template.replace("id: grundlagen", f"id: kette-{number:04d}").replace(
+            'title: "Grundlagen: anmelden und zuhören"', f"title: Kettenglied {number:04d}")
+        following = (number + 1) % CHAIN_LENGTH if number + 1 < CHAIN_LENGTH or circle else None
+        if following is not None:
+            text += f"prerequisites:\n  - kette-{following:04d}\n"
+        (data_dir / "training" / f"kette-{number:04d}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def run_cli_check(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m guideline.cli check` as contributors do, in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-m", "guideline.cli", "--root", str(root), "check"],
+                          capture_output=True, text=True, check=False, timeout=600)
+
+
+def test_a_chain_of_a_thousand_prerequisites_is_checked_and_planned(tmp_path: Path) -> None:
+    root = shipped_with_chain(tmp_path, circle=False)
+    result = run_cli_check(root)
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", "0 Fehler, 0 Warnungen\n")
+    build = site.build_site(root / "guideline_data", root)
+    assert not build.report.diagnostics
+    curriculum = next(page.markdown for page in build.pages if page.src_uri == "schulungen/index.md")
+    rows = re.findall(r"^\| \d+ \| \[Kettenglied (\d{4})\]", curriculum, flags=re.MULTILINE)
+    assert rows == [f"{number:04d}" for number in reversed(range(CHAIN_LENGTH))]
+
+
+def test_a_circle_of_a_thousand_modules_is_reported_at_each_entry_in_short(tmp_path: Path) -> None:
+    root = shipped_with_chain(tmp_path, circle=True)
+    result = run_cli_check(root)
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[-1] == f"{CHAIN_LENGTH} Fehler, 0 Warnungen"
+    assert len(lines) == 3 * CHAIN_LENGTH + 1
+    assert lines[:3] == [
+        "guideline_data/training/kette-0000.yml:59:5: error[G203]: Schulungsmodule setzen sich im Kreis voraus: "
+        "kette-0000 → kette-0001 → kette-0002 → kette-0003 → … → kette-0999 → kette-0000",
+        "    note: im Kreis stehen 1000 Schulungsmodule; hier: kette-0000 setzt kette-0001 voraus",
+        "    help: entferne eine dieser Voraussetzungen, damit es eine Reihenfolge gibt",
+    ]
 
 
 # --- phases ---------------------------------------------------------------------------------------
