@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from ..diagnostics import DiagnosticCode
 from ..load.source import DataPath
-from ..load.text import describe_invisible
+from ..load.invisible import describe_invisible
 from .model_paths import ModelType, field_at, model_at, type_at
 
 _TYPE_NAMES = (
