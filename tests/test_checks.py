@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path, PurePosixPath
 
@@ -15,6 +17,7 @@ from guideline.check.guideline import check_guideline
 from guideline.check.prerequisites import find_cycles
 from guideline.check.references import referenced_ids
 from guideline.diagnostics import Severity, format_diagnostic, format_report
+from guideline.load import folder
 from guideline.load.source import load_yaml
 from guideline.model.ids import IdKind
 from guideline.model.layout import DataKind, classify_data_file
@@ -27,6 +30,7 @@ MINIMAL = TESTS / "fixtures" / "minimal"
 CASES = TESTS / "cases" / "check"
 CASE_NAMES = sorted(case.name for case in CASES.iterdir() if case.is_dir())
 DATA_ROOT = PurePosixPath("guideline_data")
+SHIPPED = TESTS.parent / "guideline_data"
 
 
 # --- the corpus: override files on top of the minimal guideline, run through check_site ----------
@@ -40,7 +44,23 @@ def run_case(case: Path, tmp_path: Path) -> str:
         target = data_dir / override.relative_to(case)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(override, target)
+    make_symlinks(case / "symlinks.txt", data_dir)
     return format_report(site.check_site(data_dir, tmp_path)) + "\n"
+
+
+def make_symlinks(listing: Path, data_dir: Path) -> None:
+    """Create the links a case lists as `link -> target` (link relative to data_dir, target written as is).
+
+    Git could store the links in the case folder, but then every tool that reads the tests' files would
+    follow them; a listing keeps the case folder free of links.
+    """
+    if not listing.is_file():
+        return
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            link, target = (part.strip() for part in line.split(" -> "))
+            (data_dir / link).parent.mkdir(parents=True, exist_ok=True)
+            (data_dir / link).symlink_to(target)
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
@@ -296,6 +316,61 @@ def test_find_cycles_reports_each_cycle_once_from_its_first_id() -> None:
     assert find_cycles({"a": ("b",), "b": ()}) == ()
 
 
+CHAIN_LENGTH = 1000
+
+
+def shipped_with_chain(tmp_path: Path, *, circle: bool) -> Path:
+    """Copy the shipped guideline into a repository of its own and add a chain of training modules.
+
+    Each new module requires the next one, so that walking the prerequisites goes a thousand deep from
+    the alphabetically first module; in a circle the last module also requires the first.
+    """
+    root = tmp_path / "repo"
+    data_dir = root / "guideline_data"
+    shutil.copytree(SHIPPED, data_dir)
+    template = (data_dir / "training" / "grundlagen.yml").read_text(encoding="utf-8")
+    for number in range(CHAIN_LENGTH):
+        text = template.replace("id: grundlagen", f"id: kette-{number:04d}").replace(
+            'title: "Grundlagen: anmelden und zuhören"', f"title: Kettenglied {number:04d}")
+        following = (number + 1) % CHAIN_LENGTH if number + 1 < CHAIN_LENGTH or circle else None
+        if following is not None:
+            text += f"prerequisites:\n  - kette-{following:04d}\n"
+        (data_dir / "training" / f"kette-{number:04d}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def run_cli_check(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m guideline.cli check` as contributors do, in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-m", "guideline.cli", "--root", str(root), "check"],
+                          capture_output=True, text=True, check=False, timeout=600)
+
+
+def test_a_chain_of_a_thousand_prerequisites_is_checked_and_planned(tmp_path: Path) -> None:
+    root = shipped_with_chain(tmp_path, circle=False)
+    result = run_cli_check(root)
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", "0 Fehler, 0 Warnungen\n")
+    build = site.build_site(root / "guideline_data", root)
+    assert not build.report.diagnostics
+    curriculum = next(page.markdown for page in build.pages if page.src_uri == "schulungen/index.md")
+    rows = re.findall(r"^\| \d+ \| \[Kettenglied (\d{4})\]", curriculum, flags=re.MULTILINE)
+    assert rows == [f"{number:04d}" for number in reversed(range(CHAIN_LENGTH))]
+
+
+def test_a_circle_of_a_thousand_modules_is_reported_at_each_entry_in_short(tmp_path: Path) -> None:
+    root = shipped_with_chain(tmp_path, circle=True)
+    result = run_cli_check(root)
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[-1] == f"{CHAIN_LENGTH} Fehler, 0 Warnungen"
+    assert len(lines) == 3 * CHAIN_LENGTH + 1
+    assert lines[:3] == [
+        "guideline_data/training/kette-0000.yml:59:5: error[G203]: Schulungsmodule setzen sich im Kreis voraus: "
+        "kette-0000 → kette-0001 → kette-0002 → kette-0003 → … → kette-0999 → kette-0000",
+        "    note: im Kreis stehen 1000 Schulungsmodule; hier: kette-0000 setzt kette-0001 voraus",
+        "    help: entferne eine dieser Voraussetzungen, damit es eine Reihenfolge gibt",
+    ]
+
+
 # --- phases ---------------------------------------------------------------------------------------
 
 
@@ -463,13 +538,34 @@ def test_a_folder_named_like_a_data_file_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir = _minimal_with(tmp_path, {})
-    (data_dir / "scenarios" / "weg.yml").symlink_to(tmp_path / "gibt-es-nicht.yml")
-    assert format_report(site.check_site(data_dir, tmp_path)).splitlines()[:3] == [
-        "guideline_data/scenarios/weg.yml:1:1: error[G016]: die Datei kann nicht gelesen werden",
-        "    note: das Betriebssystem meldet: No such file or directory",
+    (data_dir / "scenarios" / "gesperrt.yml").write_text("id: gesperrt\n", encoding="utf-8")
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "gesperrt.yml":  # the tests may run as root, whom file permissions do not stop
+            raise PermissionError(13, "Permission denied", str(path))
+        return path.read_bytes()
+
+    monkeypatch.setattr(folder, "_read_unfollowed", refuse)
+    assert format_report(site.check_site(data_dir, tmp_path)).splitlines() == [
+        "guideline_data/scenarios/gesperrt.yml:1:1: error[G016]: die Datei kann nicht gelesen werden",
+        "    note: das Betriebssystem meldet: Permission denied",
         "    help: prüfe, ob die Datei noch existiert und ob du sie lesen darfst",
+        "1 Fehler, 0 Warnungen",
+    ]
+
+
+def test_a_linked_data_folder_is_refused_without_looking_inside(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "echt")
+    (tmp_path / "guideline_data").symlink_to("echt")
+    report = site.check_site(tmp_path / "guideline_data", tmp_path)
+    assert format_report(report).splitlines() == [
+        "guideline_data:1:1: error[G018]: 'guideline_data' ist ein symbolischer Link; Links im Datenordner werden "
+        "nicht gelesen",
+        "    note: ein Link kann auf Dateien außerhalb des Leitfadens zeigen, deshalb folgt die Prüfung keinem Link",
+        "    help: ersetze den Link durch die Datei oder den Ordner selbst (kopieren statt verlinken) oder lösche ihn",
+        "1 Fehler, 0 Warnungen",
     ]
 
 

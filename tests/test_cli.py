@@ -221,6 +221,46 @@ def test_new_single_file_kind_in_an_empty_tree(tmp_path: Path) -> None:
     assert "  - id: beispiel-rolle\n" in text
 
 
+LINK_REFUSAL = (
+    "ist ein symbolischer Link: dorthin wird nicht geschrieben, weil ein Link auf Dateien außerhalb des "
+    "Leitfadens zeigen kann; ersetze ihn durch einen echten Ordner bzw. eine echte Datei\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "shown"),
+    [
+        ("scenarios", "../draussen", "guideline_data/scenarios"),  # a linked folder, pointing outside
+        ("scenarios/foo.yml", "../../draussen/foo.yml", "guideline_data/scenarios/foo.yml"),  # a broken link
+        ("scenarios/foo.yml", "kritik.yml", "guideline_data/scenarios/foo.yml"),  # a link to a file inside
+    ],
+)
+def test_new_never_writes_through_a_symbolic_link(link: str, target: str, shown: str, tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "repo")
+    outside = tmp_path / "repo" / "draussen"
+    outside.mkdir()
+    linked = root / "guideline_data" / link
+    if linked.is_dir():
+        shutil.rmtree(linked)
+    linked.symlink_to(target)
+    result = run_cli(root, "new", "scenario", "foo")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"python3 build.py new: Fehler: {shown} {LINK_REFUSAL}"
+    assert list(outside.iterdir()) == []
+
+
+def test_schema_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    outside = tmp_path / "draussen"
+    outside.mkdir()
+    (tmp_path / "guideline_data").mkdir()
+    (tmp_path / "guideline_data" / "schema").symlink_to(outside)
+    for args in (["schema"], ["schema", "--check"]):
+        result = run_cli(tmp_path, *args)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"python3 build.py {args[0]}: Fehler: guideline_data/schema {LINK_REFUSAL}"
+    assert list(outside.iterdir()) == []
+
+
 # --- schema ---------------------------------------------------------------------------------------
 
 

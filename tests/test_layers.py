@@ -29,8 +29,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "codes": SHARED | {"load", "parse", "check"},
     "site": SHARED | {"load", "parse", "check", "plan", "render", "codes"},
     "scaffold": SHARED | {"load", "parse"},
-    "cli": SHARED | {"load", "parse", "check", "audit", "harden", "site", "scaffold", "arguments", "codes"},
+    "cli": SHARED | {"load", "parse", "check", "audit", "harden", "site", "scaffold", "arguments", "codes", "symlinks"},
     "arguments": frozenset(),
+    "symlinks": frozenset(),
     "__init__": frozenset(),
 }
 """For each part of the core (a stage folder or a top-level module), the parts it may import."""

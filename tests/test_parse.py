@@ -12,7 +12,7 @@ from guideline.load.source import LoadedFile, PlainData, SourceMap, load_yaml
 from guideline.model import models
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.parse.errors import data_path_of, describe_errors
-from guideline.parse.file import CODES, ParsedFile, parse_file
+from guideline.parse.file import CODES, ParsedFile, folder_neighbours, parse_file
 from guideline.parse.model_paths import field_at, model_at, type_at
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,9 +76,9 @@ def test_parse_case(name: str) -> None:
 
 
 def test_the_parse_corpus_covers_every_schema_code() -> None:
-    found = set()
-    for name in CASE_NAMES:
-        found.update(re.findall(r"\[(G1\d\d)\]", (CASES / name / "expected.txt").read_text(encoding="utf-8")))
+    found = set()  # a code that needs several files (G114) has its case among the check cases
+    for expected in [*CASES.glob("*/expected.txt"), *(CASES.parent / "check").glob("*/expected.txt")]:
+        found.update(re.findall(r"\[(G1\d\d)\]", expected.read_text(encoding="utf-8")))
     # G100 is the fallback for error types no model of ours produces: tested below with a synthetic model.
     assert {entry.code for entry in CODES} - found == {"G100"}, "add a case for each schema code"
 
@@ -188,6 +188,59 @@ def test_file_name_is_checked_alongside_other_errors_but_not_for_a_bad_id() -> N
     assert _codes(parse_errors(DataKind.TRAINING, bad_id, "guideline_data/training/x.yml")) == ["G105"]
 
 
+def folder_errors(folder: dict[str, str], name: str) -> list[str]:
+    """Parse one training module among the others of training/, given as file name -> text."""
+    files = {name: load(text, f"guideline_data/training/{name}") for name, text in folder.items()}
+    neighbours = folder_neighbours((DataKind.TRAINING, loaded.path, loaded) for loaded in files.values())
+    parsed, diagnostics = parse_file(DataKind.TRAINING, files[name], neighbours[DataKind.TRAINING])
+    assert (parsed is None) == bool(diagnostics)
+    return [format_diagnostic(d) for d in diagnostics]
+
+
+def test_an_id_another_file_has_is_a_duplicate_naming_both_files() -> None:
+    folder = {"grundlagen.yml": TRAINING, "kopie.yml": TRAINING}
+    assert folder_errors(folder, "grundlagen.yml") == []
+    assert folder_errors(folder, "kopie.yml") == [
+        "guideline_data/training/kopie.yml:1:5: error[G114]: doppelte ID 'grundlagen': eine andere Datei hat schon "
+        "diese ID\n"
+        "    note: ebenfalls definiert in guideline_data/training/grundlagen.yml:1\n"
+        "    help: ändere die ID in 'kopie', passend zum Dateinamen"
+    ]
+
+
+def test_two_misnamed_files_with_one_id_name_each_other() -> None:
+    folder = {"a.yml": TRAINING, "b.yml": TRAINING}
+    assert folder_errors(folder, "b.yml")[0].splitlines()[1:] == [
+        "    note: ebenfalls definiert in guideline_data/training/a.yml:1",
+        "    help: ändere die ID in 'b', passend zum Dateinamen",
+    ]
+
+
+def test_a_file_name_that_exists_is_never_suggested() -> None:
+    other = TRAINING.replace("id: grundlagen", "id: vertiefung")
+    folder = {"grundlagen.yml": other, "basis.yml": TRAINING}
+    assert folder_errors(folder, "basis.yml") == [
+        "guideline_data/training/basis.yml:1:5: error[G113]: die ID 'grundlagen' passt nicht zum Dateinamen "
+        "'basis.yml'\n"
+        "    note: die Datei muss so heißen wie ihre ID, damit Adresse und Datei zusammenpassen\n"
+        "    note: eine Datei 'grundlagen.yml' gibt es in diesem Ordner schon\n"
+        "    help: ändere die ID in 'basis'"
+    ]
+
+
+def test_an_id_taken_by_another_file_is_never_suggested() -> None:
+    swapped = {"a.yml": TRAINING.replace("id: grundlagen", "id: b"),
+               "b.yml": TRAINING.replace("id: grundlagen", "id: a")}
+    assert folder_errors(swapped, "a.yml")[0].splitlines()[-1] == (
+        "    help: wähle eine ID, die noch keine andere Datei hat, und benenne die Datei genauso"
+    )
+    copy = {"grundlagen.yml": TRAINING, "x.yml": TRAINING.replace("id: grundlagen", "id: kopie"),
+            "kopie.yml": TRAINING}
+    assert folder_errors(copy, "kopie.yml")[0].splitlines()[-1] == (
+        "    help: gib dieser Datei eine eigene ID und benenne die Datei genauso"
+    )
+
+
 def _codes(errors: list[str]) -> list[str]:
     return [re.search(r"\[(G\d{3})\]", error).group(1) for error in errors]  # type: ignore[union-attr]
 
@@ -243,7 +296,7 @@ def test_a_flood_of_schema_errors_is_cut_at_twenty_with_a_note() -> None:
 
 def test_every_code_emitted_is_documented_in_german() -> None:
     documented = {entry.code for entry in CODES}
-    assert documented == {f"G1{n:02d}" for n in range(14)}
+    assert documented == {f"G1{n:02d}" for n in range(15)}
     for entry in CODES:
         assert entry.title and entry.explanation and entry.fix
 

@@ -35,6 +35,7 @@ from .model.layout import DataKind, kind_by_slug
 from .model.schema import render_schemas
 from .scaffold import known_ids_of, scaffold_data_file
 from .site import check_site, parse_source_files
+from .symlinks import first_link, link_refusal
 
 DATA_FOLDER = "guideline_data"
 EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 3
@@ -85,8 +86,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 def run_schema(args: argparse.Namespace, out: TextIO) -> int:
     """Write the JSON Schemas, or with --check only report the ones that are out of date."""
     data_dir = args.root / DATA_FOLDER
+    schemas = render_schemas()
+    _refuse_links(args.root, [PurePosixPath(DATA_FOLDER) / relative for relative in schemas])
     stale = []
-    for relative, text in render_schemas().items():
+    for relative, text in schemas.items():
         target = data_dir / relative
         shown = PurePosixPath(DATA_FOLDER) / relative
         if target.is_file() and target.read_text(encoding="utf-8") == text:
@@ -160,6 +163,7 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     relative = kind.data_path(item_id)
     target = data_dir / relative
     shown = PurePosixPath(DATA_FOLDER) / relative
+    _refuse_links(args.root, [shown])
     if target.exists():
         raise UsageError(f"{shown} gibt es schon; wähle eine andere ID oder bearbeite die Datei")
     text = scaffold_data_file(kind, item_id, known_ids_of(existing_models(data_dir, args.root)))
@@ -169,6 +173,13 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     print(f"angelegt: {shown}", file=out)
     print("Ersetze die Platzhalter und prüfe dann mit: python3 build.py check", file=out)
     return EXIT_OK
+
+
+def _refuse_links(root: Path, targets: Sequence[PurePosixPath]) -> None:
+    """Raise UsageError if any target, or a folder on the way to it, is a symbolic link."""
+    link = first_link(root, targets)
+    if link is not None:
+        raise UsageError(link_refusal(link))
 
 
 # --- csp, audit and compare (of built sites) ------------------------------------------------------

@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
 from .parse.corpus import Guideline, assemble_guideline
-from .parse.file import ParsedFile, parse_file
+from .parse.file import ParsedFile, folder_neighbours, parse_file
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
 from .render.markdown import RenderedPage, render_pages
@@ -32,24 +32,26 @@ class SiteBuild:
 def parse_source_files(
     files: tuple[SourceFile, ...],
 ) -> tuple[tuple[ParsedFile, ...], tuple[Diagnostic, ...]]:  # type: ignore[type-arg]
-    """Load and parse each file on its own (so each result can be cached per file)."""
+    """Load each file on its own, then parse each against its model and the other files of its folder."""
+    loaded = [(source, *load_yaml(source.display_path, source.content)) for source in files]
+    diagnostics: list[Diagnostic] = [d for _, _, found in loaded for d in found]
+    neighbours = folder_neighbours((source.kind, source.display_path, result) for source, result, _ in loaded)
     parsed: list[ParsedFile] = []  # type: ignore[type-arg]
-    diagnostics: list[Diagnostic] = []
-    for source in files:
-        loaded, load_diagnostics = load_yaml(source.display_path, source.content)
-        diagnostics.extend(load_diagnostics)
-        if loaded is None:
+    for source, result, _ in loaded:
+        if result is None:
             continue
-        result, parse_diagnostics = parse_file(source.kind, loaded)
+        parsed_file, parse_diagnostics = parse_file(source.kind, result, neighbours.get(source.kind))
         diagnostics.extend(parse_diagnostics)
-        if result is not None:
-            parsed.append(result)
+        if parsed_file is not None:
+            parsed.append(parsed_file)
     return tuple(parsed), tuple(diagnostics)
 
 
 def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, Report]:
     """Read, load, parse, assemble and check the guideline; the guideline is None on errors."""
     files, diagnostics = read_data_files(data_dir, repo_root)
+    if data_dir.is_symlink():  # refused unread: no file in it can be called missing
+        return None, Report(diagnostics)
     parsed, parse_diagnostics = parse_source_files(files)
     data_root = display_path(data_dir, repo_root)
     present = frozenset(source.kind for source in files)

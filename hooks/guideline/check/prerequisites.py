@@ -46,21 +46,32 @@ def find_cycles(graph: Graph) -> tuple[tuple[str, ...], ...]:
     found: dict[tuple[str, ...], None] = {}
     finished: set[str] = set()
     for start in sorted(graph):
-        _walk(graph, start, [], finished, found)
+        if start not in finished:
+            _walk(graph, start, finished, found)
     return tuple(sorted(found))
 
 
-def _walk(graph: Graph, node: str, stack: list[str], finished: set[str], found: dict[tuple[str, ...], None]) -> None:
-    if node in finished:
-        return
-    if node in stack:
-        found.setdefault(_rotated(tuple(stack[stack.index(node):])), None)
-        return
-    stack.append(node)
-    for successor in graph.get(node, ()):
-        _walk(graph, successor, stack, finished, found)
-    stack.pop()
-    finished.add(node)
+def _walk(graph: Graph, start: str, finished: set[str], found: dict[tuple[str, ...], None]) -> None:
+    """Walk depth-first from start, noting each cycle met on the way.
+
+    The path is kept in lists, not in Python's call stack: a chain of a thousand prerequisites is valid
+    and must not end in a RecursionError.
+    """
+    path, depth_of = [start], {start: 0}
+    pending = [iter(graph.get(start, ()))]
+    while pending:
+        node = next(pending[-1], None)
+        if node is None:
+            pending.pop()
+            done = path.pop()
+            del depth_of[done]
+            finished.add(done)
+        elif node in depth_of:
+            found.setdefault(_rotated(tuple(path[depth_of[node]:])), None)
+        elif node not in finished:
+            depth_of[node] = len(path)
+            path.append(node)
+            pending.append(iter(graph.get(node, ())))
 
 
 def _rotated(cycle: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,20 +84,33 @@ def check_prerequisite_cycles(modules: tuple[ParsedFile[Any], ...]) -> tuple[Dia
     by_id = {module.model.id: module for module in modules}
     diagnostics = []
     for cycle in find_cycles(prerequisite_graph(modules)):
-        circle = " → ".join((*cycle, cycle[0]))
+        circle = _circle_text(cycle)
         for position, module_id in enumerate(cycle):
             module = by_id[module_id]
             following = cycle[(position + 1) % len(cycle)]
+            notes = () if len(cycle) <= _SHOWN_IN_FULL else (
+                f"im Kreis stehen {len(cycle)} Schulungsmodule; hier: {module_id} setzt {following} voraus",
+            )
             diagnostics.append(
                 finding_at(
                     module,
                     ("prerequisites", module.model.prerequisites.index(following)),
                     CYCLE_CODE,
                     f"Schulungsmodule setzen sich im Kreis voraus: {circle}",
+                    notes=notes,
                     help_text="entferne eine dieser Voraussetzungen, damit es eine Reihenfolge gibt",
                 )
             )
     return tuple(diagnostics)
+
+
+_SHOWN_IN_FULL = 8
+
+
+def _circle_text(cycle: tuple[str, ...]) -> str:
+    """Write a cycle as "a → b → c → a"; a long one keeps its first modules and its last."""
+    shown = (*cycle, cycle[0]) if len(cycle) <= _SHOWN_IN_FULL else (*cycle[:4], "…", cycle[-1], cycle[0])
+    return " → ".join(shown)
 
 
 def check_self_prerequisites(modules: tuple[ParsedFile[Any], ...]) -> tuple[Diagnostic, ...]:

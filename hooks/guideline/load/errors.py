@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 from yaml.error import Mark, MarkedYAMLError, YAMLError
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
-from .text import LINE_BREAK, describe_invisible, split_lines
+from .invisible import describe_invisible
+from .text import LINE_BREAK, split_lines
 from .wording import CONTEXT_NAMES, INDENT_HELP, TOKEN_NAMES, TRANSLATIONS, UNKNOWN_HELP, Translation
 
 SYNTAX_CODE = "G001"

@@ -172,7 +172,7 @@ def _read_stream(reading: _Reading, text: str) -> PlainData:
 
 def _report(reading: _Reading, problem: ReadProblem | None) -> None:
     if problem is not None:
-        reading.report(problem.code, problem.position, problem.message, problem.help)
+        reading.report(problem.code, problem.position, problem.message, problem.help, problem.notes)
 
 
 def _read_node(reading: _Reading, event: events.Event, path: DataPath, depth: int) -> PlainData:

@@ -2,8 +2,9 @@
 
 - A value longer than MAX_SCALAR_CHARS (G015).
 - A character a data file must not hold, produced by an escape in double quotes such as "\\0", "\\a" or
-  a lone surrogate "\\ud800" (G002, documented in source_text): raw control characters are already
-  refused before parsing, but escapes only exist once the parser has read them.
+  a lone surrogate "\\ud800" (G002, documented in source_text), or an invisible one such as "\\u202e"
+  (G019, documented in invisible): raw characters are already refused before parsing, but escapes only
+  exist once the parser has read them. Each is reported where its escape sequence stands.
 - A plain text running over several lines whose later line starts with "- ": YAML reads the dash as
   part of the text, yet the author nearly always meant a list entry that is indented too far (G001,
   documented in yaml_errors).
@@ -14,21 +15,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from yaml import events
+from yaml.scanner import Scanner
 
 from ..diagnostics import DiagnosticCode, Position
 from .errors import SYNTAX_CODE
+from .invisible import INVISIBLE_CODE, LINE_SEPARATORS, invisible_note, is_invisible, name_character
 from .text import ENCODING_CODE, NON_PRINTABLE, german_number
 
 MAX_SCALAR_CHARS = 50_000
 LENGTH_CODE = "G015"
 COMMENT_CODE = "G017"
-# Besides what YAML refuses: the line and paragraph separators that "\\N", "\\L" and "\\P" produce,
-# e.g. in a Windows path "C:\\Neu" written in double quotes.
-_UNWANTED = re.compile(f"{NON_PRINTABLE.pattern}|[\x85\u2028\u2029]")
+# One escape sequence of a double-quoted text; "\\\\" is matched whole, so it never starts another one.
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _HIDDEN_COMMENT = re.compile(r"[ \t]+#(?=\S)")
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -52,6 +54,7 @@ class ReadProblem:
     position: Position
     message: str
     help: str
+    notes: tuple[str, ...] = ()
 
 
 def check_scalar(event: events.ScalarEvent, lines: Sequence[str], *, in_flow: bool) -> tuple[ReadProblem, ...]:
@@ -60,7 +63,7 @@ def check_scalar(event: events.ScalarEvent, lines: Sequence[str], *, in_flow: bo
     Inside brackets a line break and a dash mean nothing special, so the dash check is left out there.
     """
     layout = () if in_flow else _dash_lines(event, lines)
-    return (*_too_long(event), *_escaped_characters(event), *layout, *_cut_by_comment(event, lines))
+    return (*_too_long(event), *_escaped_characters(event, lines), *layout, *_cut_by_comment(event, lines))
 
 
 def _start(event: events.ScalarEvent) -> Position:
@@ -78,16 +81,44 @@ def _too_long(event: events.ScalarEvent) -> tuple[ReadProblem, ...]:
     return (ReadProblem(LENGTH_CODE, _start(event), message, help_text),)
 
 
-def _escaped_characters(event: events.ScalarEvent) -> tuple[ReadProblem, ...]:
-    found = _UNWANTED.search(event.value)
-    if found is None:
+def _escaped_characters(event: events.ScalarEvent, lines: Sequence[str]) -> tuple[ReadProblem, ...]:
+    """Report each escape in double quotes that writes a character a data file must not hold."""
+    if event.style != '"':
         return ()
-    message = f"der Text enthält das unzulässige Zeichen U+{ord(found.group()):04X} (geschrieben mit '\\')"
-    help_text = (
-        "lösche die Escape-Sequenz mit '\\'; soll ein Backslash im Text stehen, schreibe '\\\\' oder setze "
-        "den Text in einfache Anführungszeichen"
-    )
-    return (ReadProblem(ENCODING_CODE, _start(event), message, help_text),)
+    return tuple(problem for escape in _escapes(event, lines) if (problem := _unwanted(*escape)) is not None)
+
+
+def _unwanted(position: Position, written: str, char: str) -> ReadProblem | None:
+    """Return what is wrong with the character an escape writes, if a data file must not hold it."""
+    if NON_PRINTABLE.match(char) or char in LINE_SEPARATORS:
+        # the line and paragraph separators that "\\N", "\\L" and "\\P" write, e.g. in "C:\\Neu"
+        message = f"der Text enthält das unzulässige Zeichen U+{ord(char):04X} (geschrieben mit '\\')"
+        help_text = (
+            "lösche die Escape-Sequenz mit '\\'; soll ein Backslash im Text stehen, schreibe '\\\\' oder setze den "
+            "Text in einfache Anführungszeichen"
+        )
+        return ReadProblem(ENCODING_CODE, position, message, help_text)
+    if is_invisible(char):
+        message = f"hier steht ein unsichtbares Zeichen, geschrieben als '{written}': {name_character(char)}"
+        notes = (invisible_note(char),)
+        return ReadProblem(INVISIBLE_CODE, position, message, f"lösche '{written}' aus dem Text", notes)
+    return None
+
+
+def _escapes(event: events.ScalarEvent, lines: Sequence[str]) -> Iterator[tuple[Position, str, str]]:
+    """Yield each escape sequence of a double-quoted text: where it stands, how it is written, what it writes."""
+    first, last = event.start_mark, event.end_mark
+    for index in range(first.line, min(last.line, len(lines) - 1) + 1):
+        line = lines[index]
+        begin = first.column if index == first.line else 0
+        end = last.column if index == last.line else len(line)
+        for match in _ESCAPE.finditer(line, begin, end):
+            position = Position(index + 1, match.start() + 1)
+            digits = next((group for group in match.groups()[:3] if group), None)
+            if digits is not None and int(digits, 16) <= 0x10FFFF:
+                yield position, match.group(), chr(int(digits, 16))
+            elif match.group(4) in Scanner.ESCAPE_REPLACEMENTS:
+                yield position, match.group(), Scanner.ESCAPE_REPLACEMENTS[match.group(4)]
 
 
 def _dash_lines(event: events.ScalarEvent, lines: Sequence[str]) -> tuple[ReadProblem, ...]:

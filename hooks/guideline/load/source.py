@@ -9,7 +9,8 @@ Contract (implemented below):
 - The source map gives, for every path tuple (keys and list indices) the 1-based position of the
   value and, for mapping entries, of the key.
 
-The stages: source_text (bytes → text: size, encoding, control characters), yaml_events (events →
+The stages: source_text (bytes → text: size, encoding, control characters), invisible (characters
+nobody can see: direction controls, zero-width characters, line separators), yaml_events (events →
 data: anchors, tags, documents, keys, depth), yaml_document (the file as a whole: empty, top level),
 yaml_scalars (what one value holds: length, escaped characters, list entries swallowed by a text,
 text cut off by '#'), and yaml_errors with yaml_wording (syntax errors in German).
@@ -24,10 +25,12 @@ from ..diagnostics import TRUNCATED_NOTE, Diagnostic, DiagnosticCode, Position, 
 from . import document as yaml_document
 from . import errors as yaml_errors
 from . import events as yaml_events
+from . import invisible as invisible_characters
 from . import scalars as yaml_scalars
 from . import text as source_text
 from .errors import translate_yaml_error
 from .events import MAX_PROBLEMS, DataPath, PlainData, read_document
+from .invisible import find_invisible
 from .text import decode_source
 
 __all__ = ["CODES", "MAX_PROBLEMS", "TRUNCATED_NOTE", "DataPath", "LoadedFile", "PlainData", "SourceMap", "load_yaml"]
@@ -68,7 +71,7 @@ class LoadedFile:
         return self.source_map.path
 
 
-_STAGES = (source_text, yaml_document, yaml_events, yaml_scalars, yaml_errors)
+_STAGES = (source_text, invisible_characters, yaml_document, yaml_events, yaml_scalars, yaml_errors)
 
 CODES: tuple[DiagnosticCode, ...] = tuple(
     sorted((entry for stage in _STAGES for entry in stage.CODES), key=lambda entry: entry.code)
@@ -82,8 +85,9 @@ def load_yaml(path: PurePosixPath, content: bytes) -> tuple[LoadedFile | None, t
     text, diagnostics = decode_source(path, content)
     if text is None:
         return None, diagnostics
+    hidden = find_invisible(path, text, MAX_PROBLEMS + 1)
     document = read_document(path, text)
-    found = [*diagnostics, *document.diagnostics]
+    found = [*diagnostics, *hidden, *document.diagnostics]
     if document.syntax_error is not None:
         found.extend(translate_yaml_error(path, text, document.syntax_error))
     if found:

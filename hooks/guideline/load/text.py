@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import PurePosixPath
 
 from yaml.reader import Reader
@@ -57,31 +56,6 @@ def position_at(text: str, index: int) -> Position:
 def split_lines(text: str) -> list[str]:
     """Split text into lines as YAML counts them (a final line break opens an empty last line)."""
     return LINE_BREAK.split(text)
-
-
-_INVISIBLE_NAMES = {
-    "\u00a0": "geschütztes Leerzeichen",
-    "\u200b": "Leerzeichen ohne Breite",
-    "\ufeff": "Byte-Order-Mark",
-}
-_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069" + "".join(map(chr, range(0x202A, 0x202F))))
-_CATEGORY_NAMES = {"Zs": "besonderes Leerzeichen", "Cf": "unsichtbares Steuerzeichen"}
-
-
-def describe_invisible(text: str) -> str | None:
-    """Name the first invisible or unusual space character in a text, e.g. "U+00A0 (geschütztes Leerzeichen)"."""
-    for char in text:
-        if char in " \t\n":
-            continue
-        category = unicodedata.category(char)
-        if char in _DIRECTION_MARKS:
-            name = "Zeichen für die Schreibrichtung"
-        elif category in _CATEGORY_NAMES or category[0] in "CZ":
-            name = _INVISIBLE_NAMES.get(char, _CATEGORY_NAMES.get(category, "unsichtbares Zeichen"))
-        else:
-            continue
-        return f"U+{ord(char):04X} ({name})"
-    return None
 
 
 def german_number(value: int) -> str:

@@ -17,8 +17,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from ..diagnostics import DiagnosticCode
+from ..load.invisible import describe_invisible
 from ..load.source import DataPath
-from ..load.text import describe_invisible
 from .model_paths import ModelType, field_at, model_at, type_at
 
 _TYPE_NAMES = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 
 from ..model.models import TrainingModule
@@ -12,18 +13,28 @@ def curriculum_order(modules: Iterable[TrainingModule]) -> tuple[TrainingModule,
     """Sort modules so each comes after its prerequisites; among those ready, alphabetically by title.
 
     Unknown prerequisites are ignored and modules caught in a cycle come last by title: the checks
-    report both, and planning must still never fail.
+    report both, and planning must still never fail. Each module is placed once, from a heap of the
+    ready ones, so a thousand modules take no longer than a thousand lookups.
     """
-    pending = {module.id: module for module in modules}
+    by_id = {module.id: module for module in modules}
+    waiting = {module.id: sum(p in by_id for p in module.prerequisites) for module in by_id.values()}
+    dependents: dict[str, list[str]] = {}
+    for module in by_id.values():
+        for prerequisite in module.prerequisites:
+            if prerequisite in by_id:
+                dependents.setdefault(prerequisite, []).append(module.id)
+    ready = [_title_key(module) for module in by_id.values() if waiting[module.id] == 0]
+    heapq.heapify(ready)
     ordered: list[TrainingModule] = []
-    while pending:
-        ready = [m for m in pending.values() if all(p not in pending for p in m.prerequisites)]
-        if not ready:
-            ordered.extend(sorted(pending.values(), key=_title_key))
-            break
-        first = min(ready, key=_title_key)
-        ordered.append(first)
-        del pending[first.id]
+    while ready:
+        module = by_id[heapq.heappop(ready)[1]]
+        ordered.append(module)
+        for dependent in dependents.get(module.id, ()):
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                heapq.heappush(ready, _title_key(by_id[dependent]))
+    placed = {module.id for module in ordered}
+    ordered.extend(sorted((m for m in by_id.values() if m.id not in placed), key=_title_key))
     return tuple(ordered)
 
 

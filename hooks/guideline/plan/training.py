@@ -85,14 +85,16 @@ def _outline_view(item: OutlineItem) -> OutlineView:
 
 def training_context(
     module: TrainingModule,
-    modules: tuple[TrainingModule, ...],
+    ordered: tuple[TrainingModule, ...],
     roles: tuple[Role, ...],
     scenarios: tuple[Scenario, ...],
     links: Links,
     curriculum: Link,
 ) -> TrainingPage:
-    """Build one module's page, with the roles that must take it and the scenarios it prepares for."""
-    ordered = curriculum_order(modules)
+    """Build one module's page, with the roles that must take it and the scenarios it prepares for.
+
+    ordered holds every module in curriculum order, sorted once for all pages.
+    """
     return TrainingPage(
         summary=module.summary,
         number=[m.id for m in ordered].index(module.id) + 1,
@@ -118,6 +120,7 @@ def plan_training(planning: Planning) -> tuple[PlannedPage, ...]:
     roles = guideline.roles.model.roles
     scenarios = tuple(parsed.model for parsed in guideline.scenarios)
     curriculum = curriculum_context(modules, links)
+    ordered = curriculum_order(modules)
     index = Link("Alle Schulungen", urls.CURRICULUM_PAGE)
     first = curriculum.rows[0].module.target if curriculum.rows else None
     index_source = next(
@@ -128,7 +131,7 @@ def plan_training(planning: Planning) -> tuple[PlannedPage, ...]:
         PlannedPage(urls.CURRICULUM_PAGE, "Schulungen", "curriculum.md.j2", curriculum, index_source),
         *(
             PlannedPage(urls.page_of(IdKind.TRAINING, parsed.model.id), parsed.model.title, "training.md.j2",
-                        training_context(parsed.model, modules, roles, scenarios, links, index),
+                        training_context(parsed.model, ordered, roles, scenarios, links, index),
                         guideline.source_of(parsed))
             for parsed in guideline.training
         ),
