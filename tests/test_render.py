@@ -47,6 +47,7 @@ GOLDEN_KINDS = (
     "schulungen/kundendialog.md",
     "prozess/index.md",
     "prozess/strategie.md",
+    "mitarbeitende.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '

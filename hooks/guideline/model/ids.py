@@ -55,6 +55,8 @@ class IdKind(enum.Enum):
                           "beispiel-schulung", page_folder="schulungen", reserved=frozenset({"index"}))
     PHASE = IdKindSpec("phase", "Phase", "Phasen", "unbekannte", "die", "title", "beispiel-phase",
                        anchor_page="prozess/index.md")
+    EMPLOYEE_TOPIC = IdKindSpec("employee-topic", "Thema für alle Mitarbeitenden", "Themen für alle Mitarbeitenden",
+                                "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -215,3 +217,5 @@ TrainingId = defines(IdKind.TRAINING)
 TrainingRef = refers_to(IdKind.TRAINING)
 PhaseId = defines(IdKind.PHASE)
 PhaseRef = refers_to(IdKind.PHASE)
+EmployeeTopicId = defines(IdKind.EMPLOYEE_TOPIC)
+EmployeeTopicRef = refers_to(IdKind.EMPLOYEE_TOPIC)

@@ -26,6 +26,7 @@ ESCALATION_PAGE = "szenarien/eskalation.md"
 CURRICULUM_PAGE = "schulungen/index.md"
 PROCESS_PAGE = "prozess/index.md"
 STRATEGY_PAGE = "prozess/strategie.md"
+EMPLOYEES_PAGE = "mitarbeitende.md"
 CONTRIBUTING_PAGE = "mitmachen/index.md"
 ERROR_CODES_PAGE = "mitmachen/fehlercodes.md"
 

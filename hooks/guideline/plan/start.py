@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
+from ..model.layout import DataKind
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
@@ -39,6 +40,7 @@ class StartPage:
 
     guideline_title: str
     organisation: str
+    employees: Link | None  # the chapter for every employee, if the guideline has one
     summary: str
     audience: str
     quick_links: tuple[Link, ...]
@@ -58,18 +60,26 @@ def _contact(guideline: Guideline) -> ContactView:
     return ContactView(name=contact.name, email=email, phone=contact.phone, chat=contact.chat)
 
 
+def _employees(guideline: Guideline) -> Link | None:
+    chapter = guideline.one_of(DataKind.EMPLOYEES)
+    return Link(chapter.model.title, urls.EMPLOYEES_PAGE) if chapter else None
+
+
 def start_context(guideline: Guideline, links: Links) -> StartPage:
-    """Build the start page: quick links to every scenario first, then rules, team and contact."""
+    """Build the start page: the chapter for everyone and quick links to every scenario first, then the rest."""
     organisation = guideline.organisation.model
+    employees = _employees(guideline)
     return StartPage(
         guideline_title=organisation.guideline_title,
         organisation=organisation.name,
+        employees=employees,
         summary=organisation.summary,
         audience=organisation.audience,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
         sections=(
+            *((employees,) if employees else ()),
             Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
             Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),
