@@ -130,6 +130,11 @@ class Policies(Model):
         PolicyLevel.ERROR,
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
     )
+    employee_contacts_reachable: PolicyLevel = Field(
+        PolicyLevel.ERROR,
+        description="Jede Ansprechstelle im Kapitel für alle Mitarbeitenden nennt eine Rolle, E-Mail, Telefon "
+        "oder ein Formular.",
+    )
 
 
 class Organisation(Model):
