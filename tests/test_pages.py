@@ -273,7 +273,7 @@ def test_employees_chapter_lists_topics_with_resolved_contacts(pages: dict[str, 
     assert (report.contact.role, report.contact.email, report.contact.form, report.contact.include) == (
         Link("Community-Manager:in", "rollen/community-manager.md"),
         Link("meldung@beispiel.de", "mailto:meldung@beispiel.de"),
-        Link("Formular im Intranet", "https://intranet.beispiel.intern/meldung"),
+        Link("intranet.beispiel.intern/meldung", "https://intranet.beispiel.intern/meldung"),
         ("Link zum Beitrag", "Screenshot mit Uhrzeit"),
     )
     assert private.contact is None

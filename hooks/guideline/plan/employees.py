@@ -60,7 +60,7 @@ def _contact_view(contact: TopicContact, links: Links) -> TopicContactView:
         role=links.to(IdKind.ROLE, contact.role) if contact.role else None,
         email=Link(contact.email.removeprefix("mailto:"), contact.email) if contact.email else None,
         phone=contact.phone,
-        form=Link("Formular im Intranet", contact.form) if contact.form else None,
+        form=Link(contact.form.split("://", 1)[-1], contact.form) if contact.form else None,  # readable, copyable
         include=contact.include,
     )
 
