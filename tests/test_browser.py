@@ -41,6 +41,7 @@ from browser import (
     squash,
 )
 from bs4 import BeautifulSoup
+from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
 from playwright.sync_api import BrowserContext, Page, expect
@@ -229,6 +230,23 @@ def test_every_scenario_is_reachable_from_the_start_page_by_keyboard(
             page.keyboard.press("Enter")
         assert page.url == target
         assert heading_text(page) == squash(parsed.model.title)
+
+
+def test_every_employee_topic_is_two_taps_from_the_start_page_on_a_phone(
+    open_context: Callable[..., BrowserContext], site_url: str, shipped: Guideline
+) -> None:
+    parsed = shipped.one_of(DataKind.EMPLOYEES)
+    assert parsed is not None
+    page = open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    for topic in parsed.model.topics:
+        page.goto(site_url)
+        chapter = page.locator("article .admonition").first.get_by_role("link", name=squash(parsed.model.title))
+        expect(chapter).to_be_in_viewport()  # on the first screen, above the scenarios
+        chapter.click()
+        page.locator("article").get_by_role("link", name=squash(topic.title), exact=True).first.click()
+        assert page.url == f"{site_url}mitarbeitende/#{topic.id}"
+        expect(page.locator(f"h2#{topic.id}")).to_be_in_viewport()
+        expect(page.locator(f"h2#{topic.id} + p")).to_have_text(squash(topic.summary))
 
 
 def test_copy_button_copies_a_reply_template(

@@ -44,6 +44,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
     assert planned == [
         "index.md",
         "kanaele.md",
+        "mitarbeitende.md",
         "mitmachen/fehlercodes.md",
         "prozess/index.md",
         "prozess/strategie.md",
@@ -77,6 +78,7 @@ def test_edit_paths_point_at_the_data_file_each_page_comes_from(pages: dict[str,
     assert edit["schulungen/kundendialog.md"] == f"{DATA}/training/kundendialog.yml"
     assert edit["prozess/index.md"] == f"{DATA}/process.yml"
     assert edit["prozess/strategie.md"] == f"{DATA}/strategy.yml"
+    assert edit["mitarbeitende.md"] == f"{DATA}/employees.yml"
     assert edit["mitmachen/fehlercodes.md"] == "hooks/guideline/codes.py"
 
 
@@ -257,6 +259,33 @@ def test_process_and_strategy(pages: dict[str, PlannedPage]) -> None:
     )
 
 
+def test_employees_chapter_lists_topics_with_resolved_contacts(pages: dict[str, PlannedPage]) -> None:
+    chapter = pages["mitarbeitende.md"]
+    assert chapter.title == "Social Media für alle"
+    context = chapter.context
+    assert [(g.topic, g.summary) for g in context.overview] == [
+        (Link("Kritik entdeckt", "mitarbeitende.md#kritik-melden"), "Nicht selbst antworten, sondern melden."),
+        (Link("Privat posten", "mitarbeitende.md#privat-posten"), "Deine Meinung, nicht die der Firma."),
+    ]
+    report, private = context.topics
+    assert (report.id, report.do, report.dont) == ("kritik-melden", ("Link kopieren & Screenshot machen.",),
+                                                   ("Selbst antworten.", "*Liken*."))
+    assert report.contact is not None
+    assert (report.contact.role, report.contact.email, report.contact.form, report.contact.include) == (
+        Link("Community-Manager:in", "rollen/community-manager.md"),
+        Link("meldung@beispiel.de", "mailto:meldung@beispiel.de"),
+        Link("intranet.beispiel.intern/meldung", "https://intranet.beispiel.intern/meldung"),
+        ("Link zum Beitrag", "Screenshot mit Uhrzeit"),
+    )
+    assert private.contact is None
+
+
+def test_start_page_leads_to_the_employees_chapter(pages: dict[str, PlannedPage]) -> None:
+    start = pages["index.md"].context
+    assert start.employees == Link("Social Media für alle", "mitarbeitende.md")
+    assert start.sections[0] == start.employees
+
+
 def test_error_code_page_lists_every_code(pages: dict[str, PlannedPage]) -> None:
     from guideline.codes import all_codes
 
@@ -303,6 +332,7 @@ def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
     assert anchors_per_page["kanaele.md"] == ["instagram", "blog"]
     assert anchors_per_page["szenarien/eskalation.md"] == ["stufe-1", "stufe-2"]
     assert anchors_per_page["prozess/index.md"] == ["monitoring", "erfolgsmessung"]
+    assert anchors_per_page["mitarbeitende.md"] == ["kritik-melden", "privat-posten"]
 
 
 def test_reserved_ids_are_the_fixed_pages_in_each_folder(guideline: Guideline, pages: dict[str, PlannedPage]) -> None:

@@ -48,6 +48,7 @@ GOLDEN_KINDS = (
     "prozess/index.md",
     "prozess/strategie.md",
     "recht.md",
+    "mitarbeitende.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '

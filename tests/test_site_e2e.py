@@ -18,6 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from guideline.diagnostics import format_report
+from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
 from support import GOLDEN_DATA, REPO_ROOT, make_project, mkdocs_build
@@ -120,6 +121,49 @@ def test_every_rule_channel_level_and_phase_has_its_anchor(site: Path, shipped: 
         assert squash(body) in text_of(article)
 
 
+def test_every_employee_topic_has_its_anchor_with_dos_donts_and_contact(site: Path, shipped: Guideline) -> None:
+    parsed = shipped.one_of(DataKind.EMPLOYEES)
+    assert parsed is not None
+    article = content(page(site, "mitarbeitende"))
+    assert text_of(article.find("h1")) == squash(parsed.model.title)
+    for topic in parsed.model.topics:
+        heading = article.find(id=topic.id)
+        assert heading is not None and heading.name == "h2", topic.id
+        section = _section_after(heading)
+        assert text_of(section[0]) == squash(topic.summary)  # the short answer comes first
+        boxes = {box.select_one(".admonition-title").get_text(strip=True): box for box in section[1:]
+                 if "admonition" in box.get("class", [])}
+        assert [text_of(li) for li in boxes["Das geht"].find_all("li")] == [squash(line) for line in topic.do]
+        assert [text_of(li) for li in boxes["Das geht nicht"].find_all("li")] == [squash(line) for line in topic.dont]
+        if topic.contact is None:
+            assert "Wohin du dich wendest" not in boxes
+            continue
+        contact = boxes["Wohin du dich wendest"]
+        assert squash(topic.contact.action) in text_of(contact)
+        hrefs = {str(a["href"]) for a in contact.find_all("a", href=True)}
+        if topic.contact.role:
+            assert f"../rollen/{topic.contact.role}/" in hrefs
+        if topic.contact.email:
+            assert topic.contact.email in hrefs
+
+
+def _section_after(heading: BeautifulSoup) -> list[BeautifulSoup]:
+    """Return the block elements between a heading and the next h2."""
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
+
+
+def test_start_page_leads_every_employee_to_their_chapter_first(site: Path) -> None:
+    start = content(page(site, ""))
+    first_box = start.select_one("div.admonition")
+    assert first_box is not None and first_box.find_next("h2")["id"] == "was-tun-wenn"
+    assert first_box.find("a", href="mitarbeitende/") is not None
+
+
 def test_every_diagnostic_code_is_documented_on_the_site(site: Path) -> None:
     from guideline.codes import all_codes
 
@@ -210,6 +254,7 @@ def test_edit_links_point_at_the_yaml_sources(site: Path, shipped: Guideline) ->
     assert edit_link("kanaele") == EDIT_BASE + "guideline_data/channels.yml"
     assert edit_link("rollen") == EDIT_BASE + "guideline_data/matrix.yml"
     assert edit_link("mitmachen") == EDIT_BASE + "docs/mitmachen/index.md"
+    assert edit_link("mitarbeitende") == EDIT_BASE + "guideline_data/employees.yml"
     for parsed in shipped.scenarios:
         assert edit_link(f"szenarien/{parsed.model.id}") == EDIT_BASE + str(parsed.source_map.path)
         assert str(parsed.source_map.path) == f"guideline_data/scenarios/{parsed.model.id}.yml"
@@ -264,6 +309,13 @@ def _make_hostile(data: Path) -> None:
     _edit_yaml(data / "roles.yml", lambda d: d["roles"][1].update(title="Rolle " + HOSTILE))
     _edit_yaml(data / "channels.yml", lambda d: d["channels"][0].update(name="Kanal " + HOSTILE))
     _edit_yaml(data / "escalation.yml", lambda d: d["levels"][0].update(title="Stufe " + HOSTILE))
+
+    def employees(d: dict) -> None:
+        d.update(title="Kapitel " + HOSTILE, introduction=HOSTILE_BLOCK)
+        d["topics"][0].update(title="Thema " + HOSTILE, summary=HOSTILE, do=[HOSTILE], dont=[HOSTILE])
+        d["topics"][0]["contact"].update(action=HOSTILE, phone=HOSTILE, include=[HOSTILE])
+
+    _edit_yaml(data / "employees.yml", employees)
 
 
 @pytest.fixture(scope="module")

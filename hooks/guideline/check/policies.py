@@ -12,6 +12,7 @@ from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from . import coverage, naming, templates
+from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -262,4 +263,5 @@ _POLICIES = (
     Policy("reply_roles_trained", coverage.check_reply_roles_trained),
     Policy("templates_match_form_of_address", templates.check_templates_match_form_of_address),
     Policy("levels_named", naming.check_levels_named),
+    Policy("employee_contacts_reachable", check_employee_contacts_reachable),
 )

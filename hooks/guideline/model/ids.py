@@ -57,6 +57,8 @@ class IdKind(enum.Enum):
                        anchor_page="prozess/index.md")
     LEGAL_TOPIC = IdKindSpec("legal-topic", "Rechtsthema", "Rechtsthemen", "unbekanntes", "das", "title",
                              "beispiel-thema", anchor_page="recht.md")
+    EMPLOYEE_TOPIC = IdKindSpec("employee-topic", "Thema für alle Mitarbeitenden", "Themen für alle Mitarbeitenden",
+                                "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -219,3 +221,5 @@ PhaseId = defines(IdKind.PHASE)
 PhaseRef = refers_to(IdKind.PHASE)
 LegalTopicId = defines(IdKind.LEGAL_TOPIC)
 LegalTopicRef = refers_to(IdKind.LEGAL_TOPIC)
+EmployeeTopicId = defines(IdKind.EMPLOYEE_TOPIC)
+EmployeeTopicRef = refers_to(IdKind.EMPLOYEE_TOPIC)

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import legal, models, strategy
+from . import employees, legal, models, strategy
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
@@ -39,6 +39,8 @@ class DataKind(enum.Enum):
     PROCESS = KindSpec(strategy.ProcessFile, file="process.yml", title="Prozess")
     STRATEGY = KindSpec(strategy.StrategyFile, file="strategy.yml", title="Content-Strategie")
     LEGAL = KindSpec(legal.LegalFile, file="legal.yml", title="Recht und Mitbestimmung", required=False)
+    EMPLOYEES = KindSpec(employees.EmployeesFile, file="employees.yml", title="Social Media für alle Mitarbeitenden",
+                         required=False)
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
 

@@ -140,6 +140,11 @@ class Policies(Model):
     levels_named: PolicyLevel = Field(
         PolicyLevel.ERROR, description="Texte nennen Eskalationsstufen bei ihrem Namen, nicht als 'Stufe 2' oder ID.",
     )
+    employee_contacts_reachable: PolicyLevel = Field(
+        PolicyLevel.ERROR,
+        description="Jede Ansprechstelle im Kapitel für alle Mitarbeitenden nennt eine Rolle, E-Mail, Telefon "
+        "oder ein Formular.",
+    )
 
 
 class Release(Model):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
-from . import channels, error_codes, legal, process, roles, scenarios, start, strategy, tone, training
+from . import channels, employees, error_codes, legal, process, roles, scenarios, start, strategy, tone, training
 from .links import Link, resolve_links
 from .page import PlannedPage, Planner, Planning
 
@@ -31,6 +31,7 @@ PLANNERS: tuple[Planner, ...] = (
     scenarios.plan_scenarios,
     training.plan_training,
     legal.plan_legal,
+    employees.plan_employees,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

@@ -41,6 +41,7 @@ class StartPage:
 
     guideline_title: str
     organisation: str
+    employees: Link | None  # the chapter for every employee, if the guideline has one
     summary: str
     audience: str
     quick_links: tuple[Link, ...]
@@ -66,12 +67,19 @@ def _legal_section(guideline: Guideline) -> tuple[Link, ...]:
     return (Link("Recht und Mitbestimmung", urls.LEGAL_PAGE),) if guideline.one_of(DataKind.LEGAL) else ()
 
 
+def _employees(guideline: Guideline) -> Link | None:
+    chapter = guideline.one_of(DataKind.EMPLOYEES)
+    return Link(chapter.model.title, urls.EMPLOYEES_PAGE) if chapter else None
+
+
 def start_context(guideline: Guideline, links: Links) -> StartPage:
-    """Build the start page: quick links to every scenario first, then rules, team and contact."""
+    """Build the start page: the chapter for everyone and quick links to every scenario first, then the rest."""
     organisation = guideline.organisation.model
+    employees = _employees(guideline)
     return StartPage(
         guideline_title=organisation.guideline_title,
         organisation=organisation.name,
+        employees=employees,
         summary=organisation.summary,
         audience=organisation.audience,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
@@ -79,6 +87,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
         sections=(
+            *((employees,) if employees else ()),
             Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
             Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),
