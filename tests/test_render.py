@@ -41,6 +41,7 @@ GOLDEN_KINDS = (
     "rollen/community-manager.md",
     "kanaele.md",
     "szenarien/index.md",
+    "krise.md",
     "szenarien/eskalation.md",
     "szenarien/beschwerde.md",
     "schulungen/index.md",
@@ -246,7 +247,8 @@ from guideline.plan.report import REPORT_PAGE_TEMPLATE  # noqa: E402  (the previ
 def test_every_template_is_used(guideline: Guideline) -> None:
     used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
-    assert templates - used == {"_matrix_table.md.j2"}  # included by role_matrix and channels
+    # partials: the matrix table (role_matrix, channels) and the crisis notice (start, scenario_index)
+    assert templates - used == {"_matrix_table.md.j2", "_crisis_notice.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:

@@ -189,7 +189,9 @@ def test_enum_members_match_schema_values() -> None:
     for kind in DataKind:
         for name, definition in committed_schema(kind).get("$defs", {}).items():
             if "enum" in definition:
-                enum_type = getattr(models, name)
+                # an enum lives in models.py or in the module of the kind's own model (e.g. model/crisis.py)
+                home = sys.modules[kind.spec.model.__module__]
+                enum_type = getattr(models, name, None) or getattr(home, name)
                 assert issubclass(enum_type, enum.Enum)
                 assert definition["enum"] == [member.value for member in enum_type]
 

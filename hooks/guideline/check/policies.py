@@ -11,6 +11,7 @@ from ..load.source import DataPath
 from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
+from . import crisis
 from .findings import finding_at, place_of, shorten_list
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -254,4 +255,6 @@ _POLICIES = (
     Policy("customer_roles_trained", check_customer_roles_trained),
     Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
     Policy("channel_security", check_channel_security),
+    Policy("crisis_tree_complete", crisis.check_crisis_tree),
+    Policy("storm_scale_ascending", crisis.check_storm_scale_ascending),
 )

@@ -55,6 +55,8 @@ class IdKind(enum.Enum):
                           "beispiel-schulung", page_folder="schulungen", reserved=frozenset({"index"}))
     PHASE = IdKindSpec("phase", "Phase", "Phasen", "unbekannte", "die", "title", "beispiel-phase",
                        anchor_page="prozess/index.md")
+    QUESTION = IdKindSpec("question", "Frage", "Fragen", "unbekannte", "die", "question", "beispiel-frage",
+                          anchor_page="krise.md", anchor_prefix="frage-")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -215,3 +217,5 @@ TrainingId = defines(IdKind.TRAINING)
 TrainingRef = refers_to(IdKind.TRAINING)
 PhaseId = defines(IdKind.PHASE)
 PhaseRef = refers_to(IdKind.PHASE)
+QuestionId = defines(IdKind.QUESTION)
+QuestionRef = refers_to(IdKind.QUESTION)

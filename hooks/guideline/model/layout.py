@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from . import crisis
 from . import models
 from .ids import IdKind, defined_kinds
 
@@ -38,6 +39,7 @@ class DataKind(enum.Enum):
     ESCALATION = KindSpec(models.EscalationFile, file="escalation.yml", title="Eskalationsstufen")
     PROCESS = KindSpec(models.ProcessFile, file="process.yml", title="Prozess")
     STRATEGY = KindSpec(models.StrategyFile, file="strategy.yml", title="Content-Strategie")
+    CRISIS = KindSpec(crisis.CrisisFile, file="crisis.yml", title="Krisen-Playbook", required=False)
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
 

@@ -130,6 +130,10 @@ class Policies(Model):
         PolicyLevel.ERROR,
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
     )
+    crisis_tree_complete: PolicyLevel = Field(PolicyLevel.ERROR, description="Der Entscheidungsbaum in "
+                                              "crisis.yml hat eine Startfrage, keine Kreise; jeder Zweig endet.")
+    storm_scale_ascending: PolicyLevel = Field(PolicyLevel.ERROR, description="Je stärker der Sturm in crisis.yml, "
+                                               "desto höher (oder gleich) die Eskalationsstufe.")
 
 
 class Organisation(Model):

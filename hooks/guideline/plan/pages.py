@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
-from . import channels, error_codes, process, roles, scenarios, start, strategy, tone, training
+from . import channels, crisis, error_codes, process, roles, scenarios, start, strategy, tone, training
 from .links import Link, resolve_links
 from .page import PlannedPage, Planner, Planning
 
@@ -29,6 +29,7 @@ PLANNERS: tuple[Planner, ...] = (
     error_codes.plan_error_codes,
     roles.plan_roles,
     scenarios.plan_scenarios,
+    crisis.plan_crisis,
     training.plan_training,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from . import links as urls
 from .links import Link, Links
+from .crisis import crisis_link
 from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link, response_phrase
 
@@ -50,6 +51,7 @@ class StartPage:
     review_interval: str
     contact: ContactView
     contributing: Link
+    crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
 
 
 def _contact(guideline: Guideline) -> ContactView:
@@ -86,5 +88,5 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
 def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the start page."""
     guideline = planning.guideline
-    context = start_context(guideline, planning.links)
+    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning))
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
