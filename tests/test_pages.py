@@ -44,6 +44,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
     assert planned == [
         "index.md",
         "kanaele.md",
+        "krise.md",
         "mitarbeitende.md",
         "mitmachen/fehlercodes.md",
         "prozess/index.md",
@@ -333,6 +334,8 @@ def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
     assert anchors_per_page["szenarien/eskalation.md"] == ["stufe-1", "stufe-2"]
     assert anchors_per_page["prozess/index.md"] == ["monitoring", "erfolgsmessung"]
     assert anchors_per_page["mitarbeitende.md"] == ["kritik-melden", "privat-posten"]
+    assert [a for a in anchors_per_page["krise.md"] if a.startswith("frage-")] == [
+        "frage-betrifft-uns", "frage-berechtigt", "frage-fragt-jemand"]
 
 
 def test_reserved_ids_are_the_fixed_pages_in_each_folder(guideline: Guideline, pages: dict[str, PlannedPage]) -> None:

@@ -116,7 +116,7 @@ def apply_recipe(project: Path) -> None:
     _insert_after(core / "model" / "layout.py", "from pydantic import BaseModel\n\n", "from . import glossary\n")
     _insert_after(core / "model" / "layout.py", '    STRATEGY = KindSpec(', REGISTRY_ENTRY, whole_line=True)
     (core / "plan" / "glossary.py").write_text(PLANNER, encoding="utf-8")
-    _insert_after(core / "plan" / "pages.py", "from . import channels", ", glossary")
+    _insert_after(core / "plan" / "pages.py", "from ..diagnostics import DiagnosticCode\n", "from . import glossary\n")
     _insert_after(core / "plan" / "pages.py", "PLANNERS: tuple[Planner, ...] = (\n", "    glossary.plan_glossary,\n")
     (core / "render" / "templates" / "glossary.md.j2").write_text(TEMPLATE, encoding="utf-8")
 

@@ -41,6 +41,7 @@ GOLDEN_KINDS = (
     "rollen/community-manager.md",
     "kanaele.md",
     "szenarien/index.md",
+    "krise.md",
     "szenarien/eskalation.md",
     "szenarien/beschwerde.md",
     "schulungen/index.md",
@@ -248,8 +249,8 @@ from guideline.plan.report import REPORT_PAGE_TEMPLATE  # noqa: E402  (the previ
 def test_every_template_is_used(guideline: Guideline) -> None:
     used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
-    # the partials: _matrix_table by role_matrix and channels, _release by start and legal
-    assert templates - used == {"_matrix_table.md.j2", "_release.md.j2"}
+    # partials: _matrix_table (role_matrix, channels), _release (start, legal), _crisis_notice (start, scenario_index)
+    assert templates - used == {"_matrix_table.md.j2", "_release.md.j2", "_crisis_notice.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:

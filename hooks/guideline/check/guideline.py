@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from ..load.source import DataPath
 from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
-from . import coverage, employees, naming, policies, prerequisites, references, reserved, templates
+from . import coverage, crisis, employees, naming, policies, prerequisites, references, reserved, templates
 from .findings import finding_at
 
 PHASE_ORDER_CODE = "G205"
@@ -39,6 +39,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *templates.CODES,
     *naming.CODES,
     *employees.CODES,
+    *crisis.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",

@@ -11,7 +11,7 @@ from ..load.source import DataPath
 from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from . import coverage, naming, templates
+from . import coverage, crisis, naming, templates
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
@@ -264,4 +264,6 @@ _POLICIES = (
     Policy("templates_match_form_of_address", templates.check_templates_match_form_of_address),
     Policy("levels_named", naming.check_levels_named),
     Policy("employee_contacts_reachable", check_employee_contacts_reachable),
+    Policy("crisis_tree_complete", crisis.check_crisis_tree),
+    Policy("storm_scale_ascending", crisis.check_storm_scale_ascending),
 )

@@ -59,6 +59,8 @@ class IdKind(enum.Enum):
                              "beispiel-thema", anchor_page="recht.md")
     EMPLOYEE_TOPIC = IdKindSpec("employee-topic", "Thema für alle Mitarbeitenden", "Themen für alle Mitarbeitenden",
                                 "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
+    QUESTION = IdKindSpec("question", "Frage", "Fragen", "unbekannte", "die", "question", "beispiel-frage",
+                          anchor_page="krise.md", anchor_prefix="frage-")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -223,3 +225,5 @@ LegalTopicId = defines(IdKind.LEGAL_TOPIC)
 LegalTopicRef = refers_to(IdKind.LEGAL_TOPIC)
 EmployeeTopicId = defines(IdKind.EMPLOYEE_TOPIC)
 EmployeeTopicRef = refers_to(IdKind.EMPLOYEE_TOPIC)
+QuestionId = defines(IdKind.QUESTION)
+QuestionRef = refers_to(IdKind.QUESTION)

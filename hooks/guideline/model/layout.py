@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import employees, legal, models, strategy
+from . import crisis, employees, legal, models, strategy
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
@@ -41,6 +41,7 @@ class DataKind(enum.Enum):
     LEGAL = KindSpec(legal.LegalFile, file="legal.yml", title="Recht und Mitbestimmung", required=False)
     EMPLOYEES = KindSpec(employees.EmployeesFile, file="employees.yml", title="Social Media für alle Mitarbeitenden",
                          required=False)
+    CRISIS = KindSpec(crisis.CrisisFile, file="crisis.yml", title="Krisen-Playbook", required=False)
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
 

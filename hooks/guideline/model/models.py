@@ -145,6 +145,10 @@ class Policies(Model):
         description="Jede Ansprechstelle im Kapitel für alle Mitarbeitenden nennt eine Rolle, E-Mail, Telefon "
         "oder ein Formular.",
     )
+    crisis_tree_complete: PolicyLevel = Field(PolicyLevel.ERROR, description="Der Entscheidungsbaum in "
+                                              "crisis.yml hat eine Startfrage, keine Kreise; jeder Zweig endet.")
+    storm_scale_ascending: PolicyLevel = Field(PolicyLevel.ERROR, description="Je stärker der Sturm in crisis.yml, "
+                                               "desto höher (oder gleich) die Eskalationsstufe.")
 
 
 class Release(Model):

@@ -11,7 +11,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
-from . import channels, employees, error_codes, legal, process, roles, scenarios, start, strategy, tone, training
+from . import (
+    channels,
+    crisis,
+    employees,
+    error_codes,
+    legal,
+    process,
+    roles,
+    scenarios,
+    start,
+    strategy,
+    tone,
+    training,
+)
 from .links import Link, resolve_links
 from .page import PlannedPage, Planner, Planning
 
@@ -29,6 +42,7 @@ PLANNERS: tuple[Planner, ...] = (
     error_codes.plan_error_codes,
     roles.plan_roles,
     scenarios.plan_scenarios,
+    crisis.plan_crisis,
     training.plan_training,
     legal.plan_legal,
     employees.plan_employees,

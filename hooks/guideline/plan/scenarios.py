@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.duration import Duration
 from ..model.ids import IdKind
 from ..model.models import EscalationLevel, ReplyTemplate, Scenario
 from . import links as urls
+from .crisis import crisis_link
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 from .page import PlannedPage, Planning
 
@@ -75,6 +76,7 @@ class ScenarioIndexPage:
 
     groups: tuple[ScenarioGroup, ...]
     escalation: Link
+    crisis: Link | None = None  # the crisis playbook, the place to go first, if the guideline has one
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,8 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     max_response = response_phrase(guideline.organisation.model.max_first_response)
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
-                    scenario_index_context(scenarios, levels, links), escalation_source),
+                    replace(scenario_index_context(scenarios, levels, links), crisis=crisis_link(planning)),
+                    escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
                     escalation_context(levels, scenarios, max_response, links, index), escalation_source),
         *(

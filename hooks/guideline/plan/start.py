@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.layout import DataKind
 from . import links as urls
+from .crisis import crisis_link
 from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
 from .page import PlannedPage, Planning
@@ -55,6 +56,7 @@ class StartPage:
     release: ReleaseView | None
     contact: ContactView
     contributing: Link
+    crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
 
 
 def _contact(guideline: Guideline) -> ContactView:
@@ -105,5 +107,5 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
 def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the start page."""
     guideline = planning.guideline
-    context = start_context(guideline, planning.links)
+    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning))
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
