@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from guideline.load.source import load_yaml
-from guideline.model import models
+from guideline.model import contacts, models
 from guideline.model.fields import SLUG_PATTERN
 from guideline.model.ids import IdKind
 from guideline.model.layout import DataKind, classify_data_file
@@ -189,7 +189,7 @@ def test_enum_members_match_schema_values() -> None:
     for kind in DataKind:
         for name, definition in committed_schema(kind).get("$defs", {}).items():
             if "enum" in definition:
-                enum_type = getattr(models, name)
+                enum_type = getattr(models, name, None) or getattr(contacts, name)
                 assert issubclass(enum_type, enum.Enum)
                 assert definition["enum"] == [member.value for member in enum_type]
 

@@ -169,6 +169,8 @@ def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any],
         return "beispiel-id"
     if pattern == DURATION_PATTERN:
         return EXAMPLE_DURATION
+    if pattern and target.get("examples"):
+        return target["examples"][0]  # a phone number or a time of day: the placeholder would not match
     return PLACEHOLDER
 
 

@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from ..load.source import DataPath
 from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
-from . import policies, prerequisites, references, reserved
+from . import coverage, policies, prerequisites, references, reserved
 from .findings import finding_at
 
 PHASE_ORDER_CODE = "G205"
@@ -35,6 +35,7 @@ CODES: tuple[DiagnosticCode, ...] = (
         fix="Nummern korrigieren oder die Phasen in die richtige Reihenfolge bringen.",
     ),
     *policies.CODES,
+    *coverage.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",

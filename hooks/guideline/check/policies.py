@@ -11,6 +11,7 @@ from ..load.source import DataPath
 from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
+from . import alerting, coverage
 from .findings import finding_at, place_of, shorten_list
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -254,4 +255,7 @@ _POLICIES = (
     Policy("customer_roles_trained", check_customer_roles_trained),
     Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
     Policy("channel_security", check_channel_security),
+    Policy("first_response_covered", coverage.check_first_response_covered),
+    Policy("paused_channel_owners_alerted", alerting.check_paused_channel_owners_alerted),
+    Policy("level_alerts_complete", alerting.check_level_alerts_complete),
 )

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import models
+from . import contacts, models
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
@@ -40,6 +40,7 @@ class DataKind(enum.Enum):
     STRATEGY = KindSpec(models.StrategyFile, file="strategy.yml", title="Content-Strategie")
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
+    CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
 
     @property
     def spec(self) -> KindSpec:
