@@ -116,6 +116,7 @@ class CrisisMember(Model):
 class CrisisTeam(Model):
     convenes: LevelRef = Field(description="ID der Eskalationsstufe, ab der der Krisenstab zusammentritt.")
     meeting: Line = Field(description="Wo und wie sich der Krisenstab trifft, z. B. 'Telefonkonferenz'.")
+    dial_in: Phone | None = Field(None, description="Einwahlnummer der Telefonkonferenz des Krisenstabs.")
     members: tuple[CrisisMember, ...] = Field(min_length=1, description="Mitglieder mit Vertretung.")
 
 

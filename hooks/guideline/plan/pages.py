@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
-from . import channels, error_codes, process, roles, scenarios, start, strategy, tone, training
+from . import channels, contacts, error_codes, process, roles, scenarios, start, strategy, tone, training
 from .links import Link, resolve_links
 from .page import PlannedPage, Planner, Planning
 
@@ -30,6 +30,7 @@ PLANNERS: tuple[Planner, ...] = (
     roles.plan_roles,
     scenarios.plan_scenarios,
     training.plan_training,
+    contacts.plan_contacts,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

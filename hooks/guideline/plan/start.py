@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
+from ..model.layout import DataKind
+from ..model.phone import PhoneNumber
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .reach import CONTACTS_LINK
 from .scenarios import by_question, question_link, response_phrase
 
 if TYPE_CHECKING:
@@ -21,7 +24,7 @@ class ContactView:
 
     name: str
     email: Link | None
-    phone: str | None
+    phone: PhoneNumber | None
     chat: str | None
 
 
@@ -41,6 +44,7 @@ class StartPage:
     organisation: str
     summary: str
     audience: str
+    reach: Link | None
     quick_links: tuple[Link, ...]
     scenarios: Link
     tone_rules: tuple[RuleGlance, ...]
@@ -66,6 +70,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         organisation=organisation.name,
         summary=organisation.summary,
         audience=organisation.audience,
+        reach=CONTACTS_LINK if guideline.one_of(DataKind.CONTACTS) is not None else None,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
