@@ -8,7 +8,8 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, models
+from . import contacts
+from . import models
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
