@@ -42,6 +42,7 @@ def pages(guideline: Guideline) -> dict[str, PlannedPage]:
 def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
     planned = [page.src_uri for page in plan_pages(guideline, all_codes())]
     assert planned == [
+        "erreichbarkeit.md",
         "index.md",
         "kanaele.md",
         "krise.md",

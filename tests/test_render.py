@@ -44,6 +44,7 @@ GOLDEN_KINDS = (
     "krise.md",
     "szenarien/eskalation.md",
     "szenarien/beschwerde.md",
+    "erreichbarkeit.md",
     "schulungen/index.md",
     "schulungen/kundendialog.md",
     "prozess/index.md",
@@ -249,8 +250,10 @@ from guideline.plan.report import REPORT_PAGE_TEMPLATE  # noqa: E402  (the previ
 def test_every_template_is_used(guideline: Guideline) -> None:
     used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
-    # partials: _matrix_table (role_matrix, channels), _release (start, legal), _crisis_notice (start, scenario_index)
-    assert templates - used == {"_matrix_table.md.j2", "_release.md.j2", "_crisis_notice.md.j2"}
+    # partials: _matrix_table (role_matrix, channels), _release (start, legal), _crisis_notice (start, scenario_index),
+    # the call lists (_callee, _scenario_reach, _role_reach: contacts, escalation, scenario and role pages)
+    assert templates - used == {"_matrix_table.md.j2", "_release.md.j2", "_crisis_notice.md.j2", "_callee.md.j2",
+                                "_scenario_reach.md.j2", "_role_reach.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:
@@ -261,3 +264,10 @@ def test_planned_page_context_is_frozen(guideline: Guideline) -> None:
     page: PlannedPage = plan_pages(guideline, all_codes())[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         page.context.summary = "x"  # type: ignore[misc]
+
+
+def test_phone_numbers_become_tap_to_call_links_wherever_printed() -> None:
+    from guideline.model.phone import parse_phone
+
+    assert render_string("{{ p }}", p=parse_phone("+49 30 23125-100")) == r"[\+49 30 23125\-100](tel:+493023125100)"
+    assert render_string("{{ p | phone }}", p=parse_phone("030 / 23125 100")) == "[030 / 23125 100](tel:03023125100)"

@@ -172,6 +172,8 @@ def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any],
         return EXAMPLE_DURATION
     if target.get("format") == "date":
         return EXAMPLE_DATE  # a date field cannot hold the placeholder text; the file's header says to check values
+    if pattern and target.get("examples"):
+        return target["examples"][0]  # a phone number or a time of day: the placeholder would not match
     return PLACEHOLDER
 
 

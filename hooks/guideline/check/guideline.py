@@ -17,7 +17,18 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from ..load.source import DataPath
 from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
-from . import coverage, crisis, employees, naming, policies, prerequisites, references, reserved, templates
+from . import (
+    coverage,
+    crisis,
+    employees,
+    naming,
+    policies,
+    prerequisites,
+    references,
+    reply_training,
+    reserved,
+    templates,
+)
 from .findings import finding_at
 
 PHASE_ORDER_CODE = "G205"
@@ -36,6 +47,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     ),
     *policies.CODES,
     *coverage.CODES,
+    *reply_training.CODES,
     *templates.CODES,
     *naming.CODES,
     *employees.CODES,

@@ -11,7 +11,7 @@ from ..load.source import DataPath
 from ..model import models
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from . import coverage, crisis, naming, templates
+from . import alerting, coverage, crisis, naming, reply_training, templates
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
@@ -260,10 +260,13 @@ _POLICIES = (
     Policy("customer_roles_trained", check_customer_roles_trained),
     Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
     Policy("channel_security", check_channel_security),
-    Policy("reply_roles_trained", coverage.check_reply_roles_trained),
+    Policy("reply_roles_trained", reply_training.check_reply_roles_trained),
     Policy("templates_match_form_of_address", templates.check_templates_match_form_of_address),
     Policy("levels_named", naming.check_levels_named),
     Policy("employee_contacts_reachable", check_employee_contacts_reachable),
     Policy("crisis_tree_complete", crisis.check_crisis_tree),
     Policy("storm_scale_ascending", crisis.check_storm_scale_ascending),
+    Policy("first_response_covered", coverage.check_first_response_covered),
+    Policy("paused_channel_owners_alerted", alerting.check_paused_channel_owners_alerted),
+    Policy("level_alerts_complete", alerting.check_level_alerts_complete),
 )

@@ -1,4 +1,4 @@
-"""Field types shared by the models: slugs, text, durations, strict booleans, safe links."""
+"""Field types shared by the models: slugs, text, durations, strict booleans, safe links, phone numbers."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonS
 from pydantic_core import PydanticCustomError
 
 from .duration import DURATION_PATTERN, Duration, DurationError, parse_duration
+from .phone import PHONE_EXAMPLES, PHONE_PATTERN, PhoneError, PhoneNumber, parse_phone
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -79,6 +80,18 @@ def _to_duration(value: Any) -> Any:
         return parse_duration(value)
     except DurationError as error:
         raise PydanticCustomError("duration", str(error)) from None
+
+
+def _to_phone(value: Any) -> Any:
+    if isinstance(value, PhoneNumber):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("phone", "hier wird eine Telefonnummer als Text erwartet, z. B. '+49 30 23125 100', "
+                                  "gefunden: {found}", {"found": _found(value)})
+    try:
+        return parse_phone(value)
+    except PhoneError as error:
+        raise PydanticCustomError("phone", str(error)) from None
 
 
 def _to_strict_bool(value: Any) -> Any:
@@ -162,3 +175,11 @@ Url = Annotated[
     str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)\\S+$"})
 ]
 """An https, http or mailto link; never javascript: or data:."""
+
+Phone = Annotated[
+    PhoneNumber,
+    BeforeValidator(_to_phone),
+    PlainSerializer(lambda p: p.label, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN, "examples": list(PHONE_EXAMPLES)}),
+]
+"""A phone number, international (+49 …) or national (0 …); pages show it as a tap-to-call `tel:` link."""

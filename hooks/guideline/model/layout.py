@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import crisis, employees, legal, models, strategy
+from . import contacts, crisis, employees, legal, models, strategy
 from .ids import IdKind, defined_kinds
 
 DATA_SUFFIX = ".yml"
@@ -44,6 +44,7 @@ class DataKind(enum.Enum):
     CRISIS = KindSpec(crisis.CrisisFile, file="crisis.yml", title="Krisen-Playbook", required=False)
     SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
+    CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
 
     @property
     def spec(self) -> KindSpec:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from .fields import DateField, DurationField, Line, StrictBool, Text, Url
+from .base import Model
+from .contacts import AlarmThreshold, Alert
+from .fields import DateField, DurationField, Line, Phone, StrictBool, Text, Url
 from .ids import (
     ChannelId,
     ChannelRef,
@@ -25,13 +27,6 @@ from .ids import (
     TrainingId,
     TrainingRef,
 )
-
-
-class Model(BaseModel):
-    """Base of all guideline models: frozen, and unknown keys are errors."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
-
 
 # --- closed vocabularies -------------------------------------------------------------------------
 
@@ -96,7 +91,7 @@ class PolicyLevel(enum.Enum):
 class Contact(Model):
     name: Line = Field(description="Name der Ansprechperson oder des Teams für Fragen zum Leitfaden.")
     email: Url | None = Field(None, description="E-Mail-Adresse als mailto:-Link, z. B. mailto:social@example.de.")
-    phone: Line | None = Field(None, description="Telefonnummer oder Durchwahl.")
+    phone: Phone | None = Field(None, description="Telefonnummer, international (+49 …) oder national (0 …).")
     chat: Line | None = Field(None, description="Chat-Kanal im Intranet, z. B. #social-media.")
 
 
@@ -149,6 +144,12 @@ class Policies(Model):
                                               "crisis.yml hat eine Startfrage, keine Kreise; jeder Zweig endet.")
     storm_scale_ascending: PolicyLevel = Field(PolicyLevel.ERROR, description="Je stärker der Sturm in crisis.yml, "
                                                "desto höher (oder gleich) die Eskalationsstufe.")
+    first_response_covered: PolicyLevel = Field(PolicyLevel.ERROR, description="Servicezeiten und Rufbereitschaft "
+                                                "decken die versprochene Reaktionszeit jedes Kanals und jeder Stufe.")
+    paused_channel_owners_alerted: PolicyLevel = Field(PolicyLevel.ERROR, description="Pausieren auf einer Stufe "
+                                                       "die Beiträge, wird die Verantwortung jedes Kanals alarmiert.")
+    level_alerts_complete: PolicyLevel = Field(PolicyLevel.ERROR, description="Jede Stufe alarmiert jemanden, "
+                                               "darunter die entscheidende Rolle, die erreichbar ist.")
 
 
 class Release(Model):
@@ -330,6 +331,9 @@ class EscalationLevel(Model):
     max_first_response: DurationField = Field(description="Längste Zeit bis zur ersten Reaktion, z. B. '1 h'.")
     pause_scheduled_posts: StrictBool = Field(description="true, wenn geplante Beiträge pausiert werden.")
     decides: RoleRef = Field(description="ID der Rolle, die auf dieser Stufe entscheidet.")
+    thresholds: tuple[AlarmThreshold, ...] = Field((), description="Ab wann die Stufe gilt, in Zahlen.")
+    alerted_by: RoleRef | None = Field(None, description="ID der Rolle, die auf dieser Stufe alarmiert.")
+    alerts: tuple[Alert, ...] = Field((), description="Wer auf dieser Stufe wie und wie schnell alarmiert wird.")
 
 
 class EscalationFile(Model):

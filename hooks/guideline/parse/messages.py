@@ -38,6 +38,8 @@ _KEPT_MESSAGES = (
     ("strict_bool", "G110"),
     ("strict_int", "G111"),
     ("url", "G112"),
+    ("phone", "G314"),
+    ("clock_time", "G315"),
 )
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -79,6 +81,16 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Links müssen mit https://, http:// oder mailto: beginnen, damit keine Skripte in die Seite "
                    "gelangen.",
                    "Vollständige Adresse eintragen, z. B. https://example.de oder mailto:team@example.de."),
+    DiagnosticCode("G314", "Ungültige Telefonnummer",
+                   "Telefonnummern werden auf der Website zu Links, die das Handy direkt wählt. Das geht nur mit einer "
+                   "vollständigen Nummer: international mit + und Landesvorwahl oder national mit 0 und Vorwahl.",
+                   "Nummer vollständig eintragen, z. B. '+49 30 23125 100' oder '030 23125 100'; nur Ziffern, "
+                   "Leerzeichen, '/' und '-'."),
+    DiagnosticCode("G315", "Ungültige Uhrzeit",
+                   "Servicezeiten und Rufbereitschaft bestehen aus Zeitfenstern mit Beginn und Ende als Uhrzeit "
+                   "(HH:MM, 00:00 bis 24:00).",
+                   "Uhrzeit mit Doppelpunkt schreiben, z. B. '08:00'; für einen ganzen Tag start: '00:00' und "
+                   "end: '24:00'."),
 )
 """Every diagnostic code schema_errors emits, documented for the contributors' page."""
 

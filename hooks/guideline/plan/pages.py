@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import DiagnosticCode
 from . import (
     channels,
+    contacts,
     crisis,
     employees,
     error_codes,
@@ -46,6 +47,7 @@ PLANNERS: tuple[Planner, ...] = (
     training.plan_training,
     legal.plan_legal,
     employees.plan_employees,
+    contacts.plan_contacts,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

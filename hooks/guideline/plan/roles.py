@@ -12,6 +12,7 @@ from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links, anchor_of
 from .matrix import ChannelMatrix, MatrixOverview, RoleAssignment, channel_matrices, matrix_overview, role_assignments
 from .page import PlannedPage, Planning
+from .reach import RoleReach, role_reach
 from .scenarios import by_question, question_link
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ class RolePage:
     audience_of: tuple[Link, ...]
     phases: tuple[Link, ...]
     matrix: Link
+    reach: RoleReach | None = None
 
 
 def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
@@ -184,6 +186,7 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         audience_of=_audience_of(role.id, guideline, links, skip={need.module for need in training}),
         phases=tuple(links.to(IdKind.PHASE, p.id) for p in guideline.process.model.phases if role.id in p.roles),
         matrix=matrix,
+        reach=role_reach(role.id, guideline, links),
     )
 
 

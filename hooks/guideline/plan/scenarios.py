@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..model.contacts import ContactsFile
 from ..model.duration import Duration
 from ..model.ids import IdKind
 from ..model.models import EscalationLevel, ReplyTemplate, Scenario
@@ -11,6 +12,7 @@ from . import links as urls
 from .crisis import crisis_link
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 from .page import PlannedPage, Planning
+from .reach import AlertRow, ScenarioReach, alert_rows, contacts_of, level_thresholds, scenario_reach
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class ScenarioPage:
     training: tuple[Link, ...]
     keywords: tuple[str, ...]
     index: Link
+    reach: ScenarioReach | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ class LevelView:
     informed: tuple[Link, ...]
     starts: tuple[Link, ...]
     escalated_to: tuple[Link, ...]
+    thresholds: tuple[str, ...] = ()
+    alerted_by: Link | None = None
+    alerts: tuple[AlertRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def by_question(scenarios: tuple[Scenario, ...]) -> tuple[Scenario, ...]:
     return tuple(sorted(scenarios, key=lambda s: (reading_key(s.question), s.id)))
 
 
-def scenario_context(scenario: Scenario, links: Links, index: Link) -> ScenarioPage:
+def scenario_context(scenario: Scenario, links: Links, index: Link, reach: ScenarioReach | None = None) -> ScenarioPage:
     """Build the context of one scenario's page."""
     return ScenarioPage(
         question=scenario.question,
@@ -138,6 +144,7 @@ def scenario_context(scenario: Scenario, links: Links, index: Link) -> ScenarioP
         training=tuple(links.to(IdKind.TRAINING, m) for m in scenario.training),
         keywords=scenario.keywords,
         index=index,
+        reach=reach,
     )
 
 
@@ -156,17 +163,18 @@ def scenario_index_context(
 
 def escalation_context(
     levels: tuple[EscalationLevel, ...], scenarios: tuple[Scenario, ...], max_first_response: str, links: Links,
-    index: Link,
+    index: Link, contacts: ContactsFile | None = None,
 ) -> EscalationPage:
     """Build the escalation page: every level with who decides and which scenarios lead there."""
     return EscalationPage(
         max_first_response=max_first_response,
-        levels=tuple(_level_view(level, by_question(scenarios), links) for level in levels),
+        levels=tuple(_level_view(level, by_question(scenarios), links, contacts) for level in levels),
         index=index,
     )
 
 
-def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: Links) -> LevelView:
+def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: Links,
+                contacts: ContactsFile | None = None) -> LevelView:
     return LevelView(
         id=level.id,
         title=level.title,
@@ -177,6 +185,9 @@ def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: 
         informed=tuple(links.to(IdKind.ROLE, r) for r in level.informed),
         starts=tuple(question_link(s) for s in scenarios if s.escalation_level == level.id),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.level == level.id for e in s.escalate)),
+        thresholds=level_thresholds(level),
+        alerted_by=links.to(IdKind.ROLE, level.alerted_by) if level.alerted_by else None,
+        alerts=alert_rows(level, contacts, links),
     )
 
 
@@ -193,10 +204,13 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     replace(scenario_index_context(scenarios, levels, links), crisis=crisis_link(planning)),
                     escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
-                    escalation_context(levels, scenarios, max_response, links, index), escalation_source),
+                    escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline)),
+                    escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        scenario_context(parsed.model, links, index), guideline.source_of(parsed))
+                        scenario_context(parsed.model, links, index,
+                                         scenario_reach(parsed.model.escalation_level, guideline, links)),
+                        guideline.source_of(parsed))
             for parsed in guideline.scenarios
         ),
     )

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.layout import DataKind
+from ..model.phone import PhoneNumber
 from . import links as urls
 from .crisis import crisis_link
 from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .reach import CONTACTS_LINK
 from .scenarios import by_question, question_link, response_phrase
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ class ContactView:
 
     name: str
     email: Link | None
-    phone: str | None
+    phone: PhoneNumber | None
     chat: str | None
 
 
@@ -45,6 +47,7 @@ class StartPage:
     employees: Link | None  # the chapter for every employee, if the guideline has one
     summary: str
     audience: str
+    reach: Link | None
     quick_links: tuple[Link, ...]
     emergencies: tuple[Link, ...]
     scenarios: Link
@@ -84,6 +87,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         employees=employees,
         summary=organisation.summary,
         audience=organisation.audience,
+        reach=CONTACTS_LINK if guideline.one_of(DataKind.CONTACTS) is not None else None,
         quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
         emergencies=runbook_links(guideline, links),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),

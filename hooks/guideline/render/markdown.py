@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from ..model.fields import SLUG_PATTERN
+from ..model.phone import PhoneNumber
 from ..plan.links import Link
 from ..plan.page import PlannedPage
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
@@ -55,6 +56,8 @@ def _finalize(context: jinja2.runtime.Context, value: Any) -> str:
         return value
     if isinstance(value, Link):
         return _render_link(context, value)
+    if isinstance(value, PhoneNumber):
+        return _phone_filter(value)
     if value is None:
         raise jinja2.UndefinedError("a template printed None: guard optional fields with {% if %}")
     return escape_inline(str(value))
@@ -73,6 +76,11 @@ def _link_filter(context: jinja2.runtime.Context, link: Link, label: str | None 
     if label is not None:
         link = Link(label=label, target=link.target)
     return _render_link(context, link)
+
+
+def _phone_filter(phone: PhoneNumber) -> Markdown:
+    """Show a phone number as a tap-to-call link; only '+' and digits reach the tel: address."""
+    return Markdown(f"[{escape_inline(phone.label)}]({phone.uri})")
 
 
 def _block_filter(text: str, indent: int = 0) -> Markdown:
@@ -140,6 +148,7 @@ def make_environment() -> jinja2.Environment:
     )
     environment.filters.update(
         link=_link_filter,
+        phone=_phone_filter,
         block=_block_filter,
         fence=_fence_filter,
         join_text=_join_filter,
