@@ -145,6 +145,8 @@ def test_every_employee_topic_has_its_anchor_with_dos_donts_and_contact(site: Pa
             assert f"../rollen/{topic.contact.role}/" in hrefs
         if topic.contact.email:
             assert topic.contact.email in hrefs
+        if topic.contact.phone:
+            assert topic.contact.phone.uri in hrefs  # tap to call
 
 
 def _section_after(heading: BeautifulSoup) -> list[BeautifulSoup]:
@@ -312,7 +314,7 @@ def _make_hostile(data: Path) -> None:
     def employees(d: dict) -> None:
         d.update(title="Kapitel " + HOSTILE, introduction=HOSTILE_BLOCK)
         d["topics"][0].update(title="Thema " + HOSTILE, summary=HOSTILE, do=[HOSTILE], dont=[HOSTILE])
-        d["topics"][0]["contact"].update(action=HOSTILE, phone=HOSTILE, include=[HOSTILE])
+        d["topics"][0]["contact"].update(action=HOSTILE, phone_label=HOSTILE, include=[HOSTILE])
 
     _edit_yaml(data / "employees.yml", employees)
 

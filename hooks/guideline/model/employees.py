@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Line, Text, Url
+from .fields import Line, Phone, Text, Url
 from .ids import EmployeeTopicId, RoleRef
 from .models import Model
 
@@ -45,7 +45,9 @@ class TopicContact(Model):
     )
     role: RoleRef | None = Field(None, description="ID der Rolle, an die du dich wendest, z. B. 'pr-referent'.")
     email: Mailto | None = Field(None, description="E-Mail-Adresse als mailto:-Link, z. B. mailto:presse@example.de.")
-    phone: Line | None = Field(None, description="Telefonnummer oder Durchwahl.")
+    phone: Phone | None = Field(None, description="Telefonnummer, international (+49 30 …) oder national (030 …); "
+                                "auf der Website zum Antippen.")
+    phone_label: Line | None = Field(None, description="Wofür die Nummer ist, z. B. 'Meldetelefon Social Media'.")
     form: Url | None = Field(
         None, description="Adresse eines Formulars im Intranet, z. B. https://intranet.example/meldung."
     )

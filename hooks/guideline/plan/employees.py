@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model.employees import EmployeesFile, EmployeeTopic, TopicContact
 from ..model.ids import IdKind
 from ..model.layout import DataKind
+from ..model.phone import PhoneNumber
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
@@ -19,7 +20,8 @@ class TopicContactView:
     action: str
     role: Link | None
     email: Link | None
-    phone: str | None
+    phone: PhoneNumber | None
+    phone_label: str | None
     form: Link | None
     include: tuple[str, ...]
 
@@ -60,6 +62,7 @@ def _contact_view(contact: TopicContact, links: Links) -> TopicContactView:
         role=links.to(IdKind.ROLE, contact.role) if contact.role else None,
         email=Link(contact.email.removeprefix("mailto:"), contact.email) if contact.email else None,
         phone=contact.phone,
+        phone_label=contact.phone_label,
         form=Link(contact.form.split("://", 1)[-1], contact.form) if contact.form else None,  # readable, copyable
         include=contact.include,
     )
