@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Severity
 from ..load.source import DataPath
+from ..model.ids import field_marker
 from ..parse.file import ParsedFile
 
 
@@ -41,3 +45,16 @@ def shorten_list(items: list[str], limit: int = 8) -> str:
     if len(items) <= limit:
         return ", ".join(items)
     return f"{', '.join(items[:limit])}, … ({len(items)} insgesamt)"
+
+
+def texts_of(value: Any, data_path: DataPath = (), *, with_ids: bool = True) -> Iterator[tuple[DataPath, str]]:
+    """Yield every text of a model with its data path; without ids and references unless `with_ids`."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if with_ids or field_marker(type(value), name) is None:
+                yield from texts_of(getattr(value, name), (*data_path, name), with_ids=with_ids)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from texts_of(item, (*data_path, index), with_ids=with_ids)
+    elif isinstance(value, str):
+        yield data_path, value

@@ -8,13 +8,7 @@ need no model of their own: phase numbering and scaffold placeholders left in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from pydantic import BaseModel
-
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
-from ..load.source import DataPath
 from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
 from . import (
@@ -29,7 +23,7 @@ from . import (
     reserved,
     templates,
 )
-from .findings import finding_at
+from .findings import finding_at, texts_of
 
 PHASE_ORDER_CODE = "G205"
 PLACEHOLDER_CODE = "G308"
@@ -117,18 +111,6 @@ def check_placeholders(guideline: Guideline) -> tuple[Diagnostic, ...]:
             help_text="ersetze den Platzhalter durch den richtigen Text",
         )
         for parsed in guideline.files()
-        for data_path, text in _texts(parsed.model, ())
+        for data_path, text in texts_of(parsed.model)
         if wanted in text.casefold()
     )
-
-
-def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    """Yield every text of a model with its data path."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*data_path, name))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*data_path, index))
-    elif isinstance(value, str):
-        yield data_path, value

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..load.source import DataPath
 from ..model import models
-from ..model.ids import field_marker
 from ..parse.corpus import Guideline
-from .findings import finding_at
+from .findings import finding_at, texts_of
 
 LEVEL_NAME_CODE = "G342"
 
@@ -35,7 +30,7 @@ def check_levels_named(guideline: Guideline, severity: Severity) -> Iterator[Dia
     """Report texts that call a level 'Stufe N' or by its id instead of its title."""
     levels = guideline.escalation.model.levels
     for parsed in guideline.files():
-        for data_path, text in _texts(parsed.model, ()):
+        for data_path, text in texts_of(parsed.model, with_ids=False):
             for said, level in _numbered_levels(text, levels):
                 yield finding_at(
                     parsed, data_path, LEVEL_NAME_CODE,
@@ -67,16 +62,3 @@ def _numbered_levels(text: str, levels: tuple[models.EscalationLevel, ...]) -> I
 def _looks_like_an_id(level_id: str) -> bool:
     """An id with a digit or hyphen cannot be an ordinary word of the text (unlike 'alltag')."""
     return any(character.isdigit() or character == "-" for character in level_id)
-
-
-def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    """Yield every text of a model with its data path, leaving out ids and references."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if field_marker(type(value), name) is None:
-                yield from _texts(getattr(value, name), (*data_path, name))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*data_path, index))
-    elif isinstance(value, str):
-        yield data_path, value
