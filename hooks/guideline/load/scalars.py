@@ -39,7 +39,7 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Den Text kürzen oder auf mehrere Einträge verteilen."),
     DiagnosticCode(COMMENT_CODE, "Text durch '#' abgeschnitten",
                    "Nach einem Leerzeichen beginnt '#' in YAML einen Kommentar: alles danach fehlt im Text, "
-                   "z. B. bei einem Hashtag wie 'Folgt uns unter #brennwald'.",
+                   "z. B. bei einem Hashtag wie 'Folgt uns unter #neuigkeiten'.",
                    "Den ganzen Text in Anführungszeichen setzen. Ein gewollter Kommentar hat ein Leerzeichen nach "
                    "'#'."),
 )
