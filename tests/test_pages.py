@@ -12,7 +12,7 @@ import pytest
 from guideline.codes import all_codes
 from guideline.diagnostics import format_report
 from guideline.model.ids import IdKind, defined_items
-from guideline.model.models import TrainingModule
+from guideline.model.training import TrainingModule
 from guideline.parse.corpus import Guideline
 from guideline.plan import links as urls
 from guideline.plan.curriculum import curriculum_order, with_prerequisites

@@ -9,8 +9,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from guideline.diagnostics import Position, format_diagnostic
 from guideline.load.source import LoadedFile, PlainData, SourceMap, load_yaml
-from guideline.model import models
+from guideline.model.channels import Channel, ChannelLegal
 from guideline.model.layout import DataKind, classify_data_file
+from guideline.model.organisation import Contact
+from guideline.model.scenarios import Scenario, Step
+from guideline.model.training import TrainingFormat, TrainingModule
 from guideline.parse.errors import data_path_of, describe_errors
 from guideline.parse.file import CODES, ParsedFile, folder_neighbours, parse_file
 from guideline.parse.model_paths import field_at, model_at, type_at
@@ -90,8 +93,8 @@ def test_valid_file_becomes_a_frozen_model_with_its_source_map() -> None:
     assert isinstance(parsed, ParsedFile)
     assert parsed.kind is DataKind.TRAINING
     assert parsed.source_map is loaded.source_map
-    assert isinstance(parsed.model, models.TrainingModule)
-    assert parsed.model.format is models.TrainingFormat.WORKSHOP
+    assert isinstance(parsed.model, TrainingModule)
+    assert parsed.model.format is TrainingFormat.WORKSHOP
     assert parsed.model.duration.minutes == 120
 
 
@@ -163,7 +166,7 @@ def test_optional_field_with_a_bad_value_is_reported_once() -> None:
         email: foo
         """
     )
-    diagnostics = describe_errors(models.Contact, loaded, _errors_of(models.Contact, loaded))
+    diagnostics = describe_errors(Contact, loaded, _errors_of(Contact, loaded))
     assert [d.code for d in diagnostics] == ["G112"]
 
 
@@ -261,14 +264,14 @@ def test_data_path_drops_union_tags_and_keeps_the_missing_key() -> None:
 
 
 def test_model_walk_finds_types_models_and_fields() -> None:
-    assert model_at(models.Scenario, ("steps", 0)) is models.Step
-    assert model_at(models.Channel, ("legal",)) is models.ChannelLegal
-    assert type_at(models.TrainingModule, ("format",)) is models.TrainingFormat
-    assert type_at(models.Channel, ("url",)) is str
-    assert type_at(models.Scenario, ("nothing", 0)) is None
-    info = field_at(models.Scenario, ("steps", 2, "deadline"))
+    assert model_at(Scenario, ("steps", 0)) is Step
+    assert model_at(Channel, ("legal",)) is ChannelLegal
+    assert type_at(TrainingModule, ("format",)) is TrainingFormat
+    assert type_at(Channel, ("url",)) is str
+    assert type_at(Scenario, ("nothing", 0)) is None
+    info = field_at(Scenario, ("steps", 2, "deadline"))
     assert info is not None and info.description == "Bis wann, ab Eingang, z. B. '1 h' oder 'sofort'."
-    assert field_at(models.Scenario, ("steps", 2)) is None
+    assert field_at(Scenario, ("steps", 2)) is None
 
 
 class _Measurement(BaseModel):

@@ -29,7 +29,7 @@ from pydantic import Field
 
 from .fields import Line, Text
 from .ids import RoleRef
-from .models import Model
+from .base import Model
 
 
 class Term(Model):

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 from guideline.load.source import load_yaml
-from guideline.model import models
 from guideline.model.fields import SLUG_PATTERN
 from guideline.model.ids import IdKind, model_classes_in
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.model.schema import SCHEMA_DIALECT, render_schemas
+from guideline.model.training import TrainingFormat
 from guideline.parse.file import parse_file
 from guideline.scaffold import KnownIds, scaffold_data_file
 from jsonschema import Draft202012Validator
@@ -130,7 +130,7 @@ def test_booleans_and_numbers_are_typed_as_editors_read_them() -> None:
     phase = committed_schema(DataKind.PROCESS)["$defs"]["Phase"]["properties"]
     assert phase["number"]["type"] == "integer"
     formats = committed_schema(DataKind.TRAINING)["$defs"]["TrainingFormat"]["enum"]
-    assert formats == [member.value for member in models.TrainingFormat]
+    assert formats == [member.value for member in TrainingFormat]
 
 
 # --- the data validates against the committed schemas ---------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import models
+from .model.base import Model
 from .model.duration import DURATION_PATTERN
 from .model.fields import PLACEHOLDER, SLUG_PATTERN
 from .model.ids import Defines, IdKind, id_kind_named, id_values, model_classes_in
@@ -83,7 +83,7 @@ def _header(kind: DataKind, item_id: str | None, path: PurePosixPath) -> list[st
     ]
 
 
-def _object_lines(model: type[models.Model], schema: Mapping[str, Any], walk: _Walk, indent: int,
+def _object_lines(model: type[Model], schema: Mapping[str, Any], walk: _Walk, indent: int,
                   top: bool = False) -> list[str]:
     required = set(schema.get("required", ()))
     lines: list[str] = []
@@ -92,7 +92,7 @@ def _object_lines(model: type[models.Model], schema: Mapping[str, Any], walk: _W
     return lines
 
 
-def _field_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
+def _field_lines(model: type[Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
                  indent: int, top: bool) -> list[str]:
     pad = " " * indent
     comment = _comment_lines(prop, required, walk, pad)
@@ -106,7 +106,7 @@ def _field_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
     return [*comment, f"{pad}{name}:{'' if value is None else ' ' + _yaml_scalar(value)}"]
 
 
-def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
+def _array_lines(model: type[Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
                  indent: int) -> list[str]:
     pad = " " * indent
     item_schema = _resolve(prop["items"], walk)
@@ -124,7 +124,7 @@ def _array_lines(model: type[models.Model], name: str, prop: Mapping[str, Any], 
     return [f"{pad}{name}: []", *example, *(f"{pad}# {line[indent:]}" for line in [f"{pad}{name}:", *item_lines])]
 
 
-def _list_values(model: type[models.Model], name: str, item_schema: Mapping[str, Any], walk: _Walk) -> list[Any]:
+def _list_values(model: type[Model], name: str, item_schema: Mapping[str, Any], walk: _Walk) -> list[Any]:
     """Return one example item, or two existing ids for a list of references (two admins, two roles)."""
     reference = item_schema.get("x-refers-to")
     existing = walk.known.by_kind.get(id_kind_named(reference), ()) if reference is not None else ()
@@ -143,7 +143,7 @@ def _list_item(object_lines: list[str]) -> list[str]:
     return [*comments, dashed, *object_lines[first_field + 1:]]
 
 
-def _scalar_value(model: type[models.Model], name: str, prop: Mapping[str, Any], target: Mapping[str, Any],
+def _scalar_value(model: type[Model], name: str, prop: Mapping[str, Any], target: Mapping[str, Any],
                   walk: _Walk, top: bool) -> Any:
     if top and name == "id" and walk.item_id is not None:
         return walk.item_id
@@ -152,7 +152,7 @@ def _scalar_value(model: type[models.Model], name: str, prop: Mapping[str, Any],
     return _item_value(model, name, target, walk)
 
 
-def _item_value(model: type[models.Model], name: str, target: Mapping[str, Any], walk: _Walk) -> Any:
+def _item_value(model: type[Model], name: str, target: Mapping[str, Any], walk: _Walk) -> Any:
     """Return an example value that the schema and the checks accept."""
     if "enum" in target:
         return target["enum"][0]
@@ -199,7 +199,7 @@ def _resolve(prop: Mapping[str, Any], walk: _Walk) -> Mapping[str, Any]:
     return prop
 
 
-def _nested_model(model: type[models.Model], name: str) -> type[models.Model]:
+def _nested_model(model: type[Model], name: str) -> type[Model]:
     """Return the model class a field holds (itself, in a list or optional), as the model declares it."""
     return next(model_classes_in(model.model_fields[name].annotation))
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import models
+from ..model.channels import Channel
+from ..model.escalation import EscalationLevel
 from ..model.layout import DataKind
 from ..parse.corpus import Guideline
 from .findings import finding_at, place_of
 
 
-def alerted_roles(level: models.EscalationLevel) -> frozenset[str]:
+def alerted_roles(level: EscalationLevel) -> frozenset[str]:
     """Return the roles that learn of a level: those alerted, and the role that raises the alarm."""
     return frozenset({alert.role for alert in level.alerts} | ({level.alerted_by} if level.alerted_by else set()))
 
@@ -24,7 +25,7 @@ def check_paused_channel_owners_alerted(guideline: Guideline, severity: Severity
     """Report channel owners who are not alerted at a level that pauses scheduled posts, once per owner."""
     if guideline.one_of(DataKind.CONTACTS) is None:
         return
-    owned: dict[str, list[tuple[int, models.Channel]]] = {}
+    owned: dict[str, list[tuple[int, Channel]]] = {}
     for number, channel in enumerate(guideline.channels.model.channels):
         owned.setdefault(channel.owner, []).append((number, channel))
     for index, level in enumerate(guideline.escalation.model.levels):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..model import models
+from ..model.escalation import EscalationLevel
 from ..parse.corpus import Guideline
 from .findings import finding_at, texts_of
 
@@ -42,8 +42,8 @@ def check_levels_named(guideline: Guideline, severity: Severity) -> Iterator[Dia
                 )
 
 
-def _numbered_levels(text: str, levels: tuple[models.EscalationLevel, ...]) -> Iterator[
-        tuple[str, models.EscalationLevel]]:
+def _numbered_levels(text: str, levels: tuple[EscalationLevel, ...]) -> Iterator[
+        tuple[str, EscalationLevel]]:
     """Yield each mention of a level by number or id, with the level meant; each level once per text."""
     seen: set[str] = set()
     for match in _NUMBERED.finditer(text):

@@ -8,7 +8,10 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
-from ..model import models
+from ..model.matrix import Task
+from ..model.organisation import PolicyLevel
+from ..model.roles import Role
+from ..model.tone import ToneRule
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from . import alerting, coverage, crisis, naming, reply_training, templates
@@ -65,16 +68,16 @@ def check_policies(guideline: Guideline) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     for policy in _POLICIES:
         level = getattr(levels, policy.setting)
-        if level is not models.PolicyLevel.OFF:
+        if level is not PolicyLevel.OFF:
             found.extend(policy.check(guideline, _severity_of(level)))
     return tuple(found)
 
 
-def _severity_of(level: models.PolicyLevel) -> Severity:
-    return Severity.ERROR if level is models.PolicyLevel.ERROR else Severity.WARNING
+def _severity_of(level: PolicyLevel) -> Severity:
+    return Severity.ERROR if level is PolicyLevel.ERROR else Severity.WARNING
 
 
-def _roles_by_id(guideline: Guideline) -> dict[str, tuple[int, models.Role]]:
+def _roles_by_id(guideline: Guideline) -> dict[str, tuple[int, Role]]:
     return {role.id: (index, role) for index, role in enumerate(guideline.roles.model.roles)}
 
 
@@ -112,7 +115,7 @@ def _owned_roles(guideline: Guideline) -> Iterator[tuple[ParsedFile[Any], DataPa
         yield guideline.channels, ("channels", index, "owner"), channel.owner, "keinen Kanal verantworten"
         yield guideline.channels, ("channels", index, "deputy"), channel.deputy, "keinen Kanal vertreten"
     for index, assignment in enumerate(guideline.matrix.model.assignments):
-        if assignment.task is models.Task.REPLYING:
+        if assignment.task is Task.REPLYING:
             path = ("assignments", index, "responsible")
             yield guideline.matrix, path, assignment.responsible, "nicht für das Antworten verantwortlich sein"
 
@@ -197,7 +200,7 @@ def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> It
 # --- templates_free_of_breach_phrases -------------------------------------------------------------
 
 
-def _breach_phrases(guideline: Guideline) -> Iterator[tuple[models.ToneRule, str, str]]:
+def _breach_phrases(guideline: Guideline) -> Iterator[tuple[ToneRule, str, str]]:
     """Yield each tone rule's breach phrases with the place they are defined."""
     for rule_index, rule in enumerate(guideline.tone.model.rules):
         for phrase_index, phrase in enumerate(rule.breach_phrases):

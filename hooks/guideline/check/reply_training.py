@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..model import models
+from ..model.matrix import Task
 from ..parse.corpus import Guideline
 from .findings import finding_at, place_of, shorten_list
 
@@ -27,7 +27,7 @@ def _replying_roles(guideline: Guideline) -> dict[str, list[str]]:
     """Return each role that answers or approves replies, with where the matrix says so."""
     found: dict[str, list[str]] = {}
     for index, assignment in enumerate(guideline.matrix.model.assignments):
-        if assignment.task is not models.Task.REPLYING:
+        if assignment.task is not Task.REPLYING:
             continue
         for field, role_id in (("responsible", assignment.responsible), ("approves", assignment.approves)):
             if role_id is not None:

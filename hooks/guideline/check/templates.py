@@ -11,8 +11,9 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
-from ..model import models
+from ..model.channels import Channel, FormOfAddress
 from ..model.ids import IdKind, RefersTo, field_marker
+from ..model.scenarios import ReplyTemplate
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from .findings import finding_at, place_of
@@ -38,7 +39,7 @@ class PlacedTemplate:
 
     parsed: ParsedFile[Any]
     data_path: DataPath
-    template: models.ReplyTemplate
+    template: ReplyTemplate
     channels: tuple[str, ...]  # its own, else those of the item that holds it (a scenario's)
 
 
@@ -50,7 +51,7 @@ def placed_templates(guideline: Guideline) -> Iterator[PlacedTemplate]:
 
 def _templates_in(parsed: ParsedFile[Any], value: Any, path: DataPath, channels: tuple[str, ...]) -> Iterator[
         PlacedTemplate]:
-    if isinstance(value, models.ReplyTemplate):
+    if isinstance(value, ReplyTemplate):
         yield PlacedTemplate(parsed, path, value, value.channels or channels)
     elif isinstance(value, BaseModel):
         channels = _channels_named_by(value) or channels
@@ -75,14 +76,14 @@ _INFORMAL = re.compile(r"\b(?:du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]
 _FORMAL = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 
 
-def forms_of_address(text: str) -> frozenset[models.FormOfAddress]:
+def forms_of_address(text: str) -> frozenset[FormOfAddress]:
     """Return the forms of address a text uses; placeholders in brackets do not count."""
     text = _PLACEHOLDER.sub("", text)
-    found: set[models.FormOfAddress] = set()
+    found: set[FormOfAddress] = set()
     if _INFORMAL.search(text):
-        found.add(models.FormOfAddress.DU)
+        found.add(FormOfAddress.DU)
     if any(_is_formal(text, match) for match in _FORMAL.finditer(text)):
-        found.add(models.FormOfAddress.SIE)
+        found.add(FormOfAddress.SIE)
     return frozenset(found)
 
 
@@ -112,11 +113,11 @@ def check_templates_match_form_of_address(guideline: Guideline, severity: Severi
                 yield _clash(guideline, placed, form, clashing, severity)
 
 
-def _clash(guideline: Guideline, placed: PlacedTemplate, form: models.FormOfAddress,
-           clashing: list[tuple[int, models.Channel]], severity: Severity) -> Diagnostic:
-    verb = "duzt" if form is models.FormOfAddress.DU else "siezt"
+def _clash(guideline: Guideline, placed: PlacedTemplate, form: FormOfAddress,
+           clashing: list[tuple[int, Channel]], severity: Severity) -> Diagnostic:
+    verb = "duzt" if form is FormOfAddress.DU else "siezt"
     names = ", ".join(f"'{channel.id}'" for _, channel in clashing)
-    wanted = "duzen" if form is models.FormOfAddress.SIE else "siezen"
+    wanted = "duzen" if form is FormOfAddress.SIE else "siezen"
     where = tuple(f"die Anrede von '{channel.id}' steht in "
                   f"{place_of(guideline.channels, ('channels', index, 'form_of_address'))}" for index, channel in clashing)
     return _finding(
@@ -126,7 +127,7 @@ def _clash(guideline: Guideline, placed: PlacedTemplate, form: models.FormOfAddr
         "bei jeder Vorlage unter 'channels:' die Kanäle ein, für die sie gilt")
 
 
-def _channel_noun(clashing: list[tuple[int, models.Channel]]) -> str:
+def _channel_noun(clashing: list[tuple[int, Channel]]) -> str:
     return "dem Kanal" if len(clashing) == 1 else "den Kanälen"
 
 

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from .base import Model
 from .fields import Line, Text
 from .ids import LevelRef, QuestionId, QuestionRef, RoleRef, ScenarioRef
-from .models import Model
 
 
 class CrisisAction(enum.Enum):

@@ -13,9 +13,9 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .base import Model
 from .fields import Line, Phone, Text, Url
 from .ids import EmployeeTopicId, RoleRef
-from .models import Model
 
 _MAILTO_RE = re.compile(r"^mailto:[^\s<>\"'`@]+@[^\s<>\"'`@]+$")
 

@@ -8,8 +8,17 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, models, strategy
+from . import contacts, crisis, employees, legal, strategy
+from .channels import ChannelsFile
+from .departments import DepartmentsFile
+from .escalation import EscalationFile
 from .ids import IdKind, defined_kinds
+from .matrix import MatrixFile
+from .organisation import Organisation
+from .roles import RolesFile
+from .scenarios import Scenario
+from .tone import ToneFile
+from .training import TrainingModule
 
 DATA_SUFFIX = ".yml"
 SCHEMA_DIR = PurePosixPath("schema")
@@ -29,21 +38,21 @@ class KindSpec:
 class DataKind(enum.Enum):
     """Every kind of data file in guideline_data/."""
 
-    ORGANISATION = KindSpec(models.Organisation, file="organisation.yml", title="Organisation")
-    TONE = KindSpec(models.ToneFile, file="tone.yml", title="Tonalitätsregeln")
-    DEPARTMENTS = KindSpec(models.DepartmentsFile, file="departments.yml", title="Abteilungen")
-    ROLES = KindSpec(models.RolesFile, file="roles.yml", title="Rollen")
-    CHANNELS = KindSpec(models.ChannelsFile, file="channels.yml", title="Kanäle")
-    MATRIX = KindSpec(models.MatrixFile, file="matrix.yml", title="Rollenmatrix")
-    ESCALATION = KindSpec(models.EscalationFile, file="escalation.yml", title="Eskalationsstufen")
+    ORGANISATION = KindSpec(Organisation, file="organisation.yml", title="Organisation")
+    TONE = KindSpec(ToneFile, file="tone.yml", title="Tonalitätsregeln")
+    DEPARTMENTS = KindSpec(DepartmentsFile, file="departments.yml", title="Abteilungen")
+    ROLES = KindSpec(RolesFile, file="roles.yml", title="Rollen")
+    CHANNELS = KindSpec(ChannelsFile, file="channels.yml", title="Kanäle")
+    MATRIX = KindSpec(MatrixFile, file="matrix.yml", title="Rollenmatrix")
+    ESCALATION = KindSpec(EscalationFile, file="escalation.yml", title="Eskalationsstufen")
     PROCESS = KindSpec(strategy.ProcessFile, file="process.yml", title="Prozess")
     STRATEGY = KindSpec(strategy.StrategyFile, file="strategy.yml", title="Content-Strategie")
     LEGAL = KindSpec(legal.LegalFile, file="legal.yml", title="Recht und Mitbestimmung", required=False)
     EMPLOYEES = KindSpec(employees.EmployeesFile, file="employees.yml", title="Social Media für alle Mitarbeitenden",
                          required=False)
     CRISIS = KindSpec(crisis.CrisisFile, file="crisis.yml", title="Krisen-Playbook", required=False)
-    SCENARIO = KindSpec(models.Scenario, folder="scenarios", title="Szenario")
-    TRAINING = KindSpec(models.TrainingModule, folder="training", title="Schulungsmodul")
+    SCENARIO = KindSpec(Scenario, folder="scenarios", title="Szenario")
+    TRAINING = KindSpec(TrainingModule, folder="training", title="Schulungsmodul")
     CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
 
     @property

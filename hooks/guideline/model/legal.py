@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .base import Model
 from .fields import DurationField, Line, Text
 from .ids import LegalTopicId, RoleRef
-from .models import Model, ReplyTemplate
+from .scenarios import ReplyTemplate
 
 
 class Retention(Model):

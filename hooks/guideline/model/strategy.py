@@ -6,9 +6,9 @@ import enum
 
 from pydantic import Field
 
+from .base import Model
 from .fields import Line, StrictInt, Text
 from .ids import ChannelRef, DepartmentRef, PhaseId, RoleRef
-from .models import Model
 
 
 class ContentOrigin(enum.Enum):

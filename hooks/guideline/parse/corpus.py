@@ -9,8 +9,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
-from ..model import models, strategy
+from ..model import strategy
+from ..model.base import Model
+from ..model.channels import ChannelsFile
+from ..model.departments import DepartmentsFile
+from ..model.escalation import EscalationFile
 from ..model.layout import FOLDER_KINDS, SINGLE_FILE_KINDS, DataKind
+from ..model.matrix import MatrixFile
+from ..model.organisation import Organisation
+from ..model.roles import RolesFile
+from ..model.scenarios import Scenario
+from ..model.tone import ToneFile
+from ..model.training import TrainingModule
 from .file import ParsedFile
 
 
@@ -33,11 +43,11 @@ class Guideline:
         """Return a copy with the files of one kind replaced."""
         return Guideline(MappingProxyType({**self.by_kind, kind: files}))
 
-    def source_of(self, parsed: ParsedFile[models.Model]) -> PurePosixPath:
+    def source_of(self, parsed: ParsedFile[Model]) -> PurePosixPath:
         """Return the display path of the file a model came from."""
         return parsed.source_map.path
 
-    def files(self) -> tuple[ParsedFile[models.Model], ...]:
+    def files(self) -> tuple[ParsedFile[Model], ...]:
         """Return every parsed file: the single files in layout order, then the folder kinds'."""
         return tuple(parsed for kind in (*SINGLE_FILE_KINDS, *FOLDER_KINDS) for parsed in self.all_of(kind))
 
@@ -47,25 +57,25 @@ class Guideline:
     # The kinds every guideline has, typed, for the planners and checks that read them.
 
     @property
-    def organisation(self) -> ParsedFile[models.Organisation]:
+    def organisation(self) -> ParsedFile[Organisation]:
         return self._required(DataKind.ORGANISATION)
     @property
-    def tone(self) -> ParsedFile[models.ToneFile]:
+    def tone(self) -> ParsedFile[ToneFile]:
         return self._required(DataKind.TONE)
     @property
-    def departments(self) -> ParsedFile[models.DepartmentsFile]:
+    def departments(self) -> ParsedFile[DepartmentsFile]:
         return self._required(DataKind.DEPARTMENTS)
     @property
-    def roles(self) -> ParsedFile[models.RolesFile]:
+    def roles(self) -> ParsedFile[RolesFile]:
         return self._required(DataKind.ROLES)
     @property
-    def channels(self) -> ParsedFile[models.ChannelsFile]:
+    def channels(self) -> ParsedFile[ChannelsFile]:
         return self._required(DataKind.CHANNELS)
     @property
-    def matrix(self) -> ParsedFile[models.MatrixFile]:
+    def matrix(self) -> ParsedFile[MatrixFile]:
         return self._required(DataKind.MATRIX)
     @property
-    def escalation(self) -> ParsedFile[models.EscalationFile]:
+    def escalation(self) -> ParsedFile[EscalationFile]:
         return self._required(DataKind.ESCALATION)
     @property
     def process(self) -> ParsedFile[strategy.ProcessFile]:
@@ -74,10 +84,10 @@ class Guideline:
     def strategy(self) -> ParsedFile[strategy.StrategyFile]:
         return self._required(DataKind.STRATEGY)
     @property
-    def scenarios(self) -> tuple[ParsedFile[models.Scenario], ...]:
+    def scenarios(self) -> tuple[ParsedFile[Scenario], ...]:
         return self.all_of(DataKind.SCENARIO)
     @property
-    def training(self) -> tuple[ParsedFile[models.TrainingModule], ...]:
+    def training(self) -> tuple[ParsedFile[TrainingModule], ...]:
         return self.all_of(DataKind.TRAINING)
 
 
@@ -95,7 +105,7 @@ CODES: tuple[DiagnosticCode, ...] = (
 
 
 def assemble_guideline(
-    parsed_files: tuple[ParsedFile[models.Model], ...],
+    parsed_files: tuple[ParsedFile[Model], ...],
     present_kinds: frozenset[DataKind],
     data_root: PurePosixPath,
 ) -> tuple[Guideline | None, tuple[Diagnostic, ...]]:
@@ -103,7 +113,7 @@ def assemble_guideline(
 
     A file that exists but failed to parse was already reported: it makes the result None silently.
     """
-    gathered: dict[DataKind, list[ParsedFile[models.Model]]] = {}
+    gathered: dict[DataKind, list[ParsedFile[Model]]] = {}
     for parsed in parsed_files:
         gathered.setdefault(parsed.kind, []).append(parsed)
     missing = [kind for kind in SINGLE_FILE_KINDS if kind.spec.required and kind not in present_kinds]
@@ -124,5 +134,5 @@ def assemble_guideline(
     return Guideline(MappingProxyType(by_kind)), ()
 
 
-def _sorted_by_id(files: list[ParsedFile[models.Model]]) -> tuple[ParsedFile[models.Model], ...]:
+def _sorted_by_id(files: list[ParsedFile[Model]]) -> tuple[ParsedFile[Model], ...]:
     return tuple(sorted(files, key=lambda parsed: (getattr(parsed.model, "id", ""), str(parsed.source_map.path))))

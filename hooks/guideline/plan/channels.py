@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model.channels import Channel
 from ..model.ids import IdKind
-from ..model.models import Channel
 from . import links as urls
 from .links import Link, Links
 from .matrix import MatrixRow, channel_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from ..model.models import TrainingModule
+from ..model.training import TrainingModule
 from .links import reading_key
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..model.ids import IdKind
 from ..model.layout import DataKind
 from ..model.legal import LegalFile, LegalTopic, Runbook
-from ..model.models import ReplyTemplate
+from ..model.scenarios import ReplyTemplate
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model.channels import Channel
 from ..model.ids import IdKind
-from ..model.models import Assignment, Channel, Role, Task
+from ..model.matrix import Assignment, Task
+from ..model.roles import Role
 from .links import Link, Links, matrix_anchor
 
 NO_PART = "–"

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.contacts import ContactsFile, TimeWindow
+from ..model.escalation import EscalationLevel
 from ..model.ids import IdKind
 from ..model.layout import DataKind
-from ..model.models import EscalationLevel
 from ..model.phone import PhoneNumber
 from ..model.week import WEEKDAYS, Day, clock_label
 from .links import Link, Links

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model.channels import Channel
 from ..model.ids import IdKind
-from ..model.models import Channel, Role
+from ..model.roles import Role
 from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links, anchor_of

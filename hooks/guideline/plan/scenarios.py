@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 
 from ..model.contacts import ContactsFile
 from ..model.duration import Duration
+from ..model.escalation import EscalationLevel
 from ..model.ids import IdKind
-from ..model.models import EscalationLevel, ReplyTemplate, Scenario
+from ..model.scenarios import ReplyTemplate, Scenario
 from . import links as urls
 from .crisis import crisis_link
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key

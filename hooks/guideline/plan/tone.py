@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model.models import Example
+from ..model.tone import Example
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning

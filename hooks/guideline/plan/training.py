@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.ids import IdKind
-from ..model.models import Exercise, OutlineItem, Role, Scenario, SelfCheck, TrainingModule
+from ..model.roles import Role
+from ..model.scenarios import Scenario
+from ..model.training import Exercise, OutlineItem, SelfCheck, TrainingModule
 from . import links as urls
 from .curriculum import curriculum_order
 from .links import Link, Links
