@@ -12,12 +12,12 @@ from pathlib import Path
 
 from guideline.diagnostics import Severity, format_diagnostic, format_report
 from guideline.harden.site import secure_site
+from guideline.project import EXAMPLE_NOTICE, data_source, page_collision_message
 from guideline.site import SiteBuild, build_preview, build_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-DATA_FOLDER = "guideline_data"
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
 
 log = logging.getLogger("mkdocs.plugins.guideline")
@@ -33,7 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the guideline and render its pages; errors stop a build, but only replace the preview's pages."""
     repo_root = Path(config.config_file_path).resolve().parent
     preview = _is_live_preview(config)
-    build = (build_preview if preview else build_site)(repo_root / DATA_FOLDER, repo_root)
+    source = data_source(repo_root)
+    if source.is_example:
+        log.info(EXAMPLE_NOTICE)
+    data_dir = source.path(repo_root)
+    if str(data_dir) not in config.watch:  # the live preview rebuilds when the data changes
+        config.watch.append(str(data_dir))
+    build = (build_preview if preview else build_site)(data_dir, repo_root)
     if build.report.errors and not preview:
         raise PluginError("Der Leitfaden enthält Fehler:\n" + format_report(build.report))
     for diagnostic in build.report.diagnostics:
@@ -53,7 +59,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in build.pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
-            raise PluginError(_collision_message(page.src_uri, str(page.edit_path), existing, docs_prefix))
+            known = None if existing.generated_by is None else str(existing.edit_uri)
+            raise PluginError(page_collision_message(page.src_uri, str(page.edit_path), known, docs_prefix))
         generated = File.generated(config, page.src_uri, content=page.markdown)
         generated.edit_uri = str(page.edit_path)
         files.append(generated)
@@ -63,15 +70,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     """Give every written page the Content-Security-Policy that allows exactly its own inline scripts."""
     secure_site(Path(config.site_dir), live_preview=_is_live_preview(config))  # livereload's script varies
-
-
-def _collision_message(src_uri: str, source: str, existing: File, docs_prefix: str) -> str:
-    if existing.generated_by is None:
-        return (
-            f"{docs_prefix}/{src_uri}: die Seite wird aus {source} erzeugt und darf nicht zusätzlich von Hand "
-            f"in {docs_prefix}/ liegen\n    help: lösche oder verschiebe {docs_prefix}/{src_uri}"
-        )
-    return (
-        f"{source}: die Seite '{src_uri}' würde zweimal erzeugt (zuerst aus {existing.edit_uri})\n"
-        "    help: wähle eine andere ID; 'index' und 'eskalation' sind für feste Seiten reserviert"
-    )

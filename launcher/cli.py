@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from guideline.arguments import EXIT_USAGE, GermanArgumentParser
+
 from launcher import commands
 from launcher.python_version import is_supported, unsupported_message
 from launcher.venv import SETUP_NOTE, LauncherError

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-DATA_FOLDER = "guideline_data"
+DATA_FOLDERS = ("guideline_data", "example_data")  # as guideline.project chooses: own data first, else the example
 FALLBACK_EPOCH = 315532800  # 1980-01-01 00:00:00 UTC, the earliest time a ZIP or wheel can record
 
 
@@ -19,7 +19,12 @@ def source_date_epoch(root: Path) -> str:
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if given.isdigit():
         return given
-    return str(last_commit_time(root) or newest_data_time(root / DATA_FOLDER) or FALLBACK_EPOCH)
+    return str(last_commit_time(root) or newest_data_time(data_folder(root)) or FALLBACK_EPOCH)
+
+
+def data_folder(root: Path) -> Path:
+    """Return the data folder the build reads: the organisation's own, else the shipped example."""
+    return next((root / name for name in DATA_FOLDERS if (root / name).exists()), root / DATA_FOLDERS[0])
 
 
 def last_commit_time(root: Path) -> int | None:

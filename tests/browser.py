@@ -78,7 +78,7 @@ def page_url(src_uri: str) -> str:
 
 def page_kinds() -> dict[str, str]:
     """Return one page URL for every kind of page: each generated template, plus the hand-written ones."""
-    guideline, report = load_guideline(REPO_ROOT / "guideline_data", REPO_ROOT)
+    guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
     if guideline is None:
         raise AssertionError(f"the shipped guideline does not load: {report}")
     kinds: dict[str, str] = {}

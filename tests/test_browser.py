@@ -53,7 +53,7 @@ SEARCH_PLACEHOLDER = "Suchbegriff eingeben"
 
 @pytest.fixture(scope="module")
 def shipped() -> Guideline:
-    guideline, report = load_guideline(REPO_ROOT / "guideline_data", REPO_ROOT)
+    guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
     assert guideline is not None, report
     return guideline
 

@@ -30,7 +30,7 @@ MINIMAL = TESTS / "fixtures" / "minimal"
 CASES = TESTS / "cases" / "check"
 CASE_NAMES = sorted(case.name for case in CASES.iterdir() if case.is_dir())
 DATA_ROOT = PurePosixPath("guideline_data")
-SHIPPED = TESTS.parent / "guideline_data"
+SHIPPED = TESTS.parent / "example_data"
 
 
 # --- the corpus: override files on top of the minimal guideline, run through check_site ----------

@@ -21,7 +21,7 @@ from guideline.model.layout import DataKind, classify_data_file
 from guideline.parse.file import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "guideline_data"
+DATA = REPO / "example_data"
 SHIPPED = sorted(
     path.relative_to(DATA).as_posix() for path in DATA.rglob("*.yml") if classify_data_file(
         PurePosixPath(path.relative_to(DATA).as_posix())) is not None
@@ -32,7 +32,7 @@ KEY_LINE = re.compile(r"^( *)([a-z_]+):( .*)?$")
 
 def check_one_file(relative: str, text: str) -> tuple[Diagnostic, ...]:
     """Load and parse one data file as the site would; return its diagnostics."""
-    display = PurePosixPath("guideline_data") / relative
+    display = PurePosixPath("example_data") / relative
     kind = classify_data_file(PurePosixPath(relative))
     assert kind is not None
     loaded, diagnostics = load_yaml(display, text.encode("utf-8"))
@@ -72,7 +72,7 @@ def test_a_slip_on_any_line_is_reported_inside_that_file_without_crashing(relati
             mutated = mutate(lines, index)
             for diagnostic in check_one_file(relative, "\n".join(mutated)):
                 where = f"{name} line {index + 1}: {format_diagnostic(diagnostic)}"
-                assert str(diagnostic.path) == f"guideline_data/{relative}", where
+                assert str(diagnostic.path) == f"example_data/{relative}", where
                 assert 1 <= diagnostic.position.line <= len(mutated), where
                 assert diagnostic.code.startswith("G"), where
 

@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 TESTS = Path(__file__).resolve().parent
-DATASETS = {"minimal": TESTS / "fixtures" / "minimal", "shipped": TESTS.parent / "guideline_data"}
+DATASETS = {"minimal": TESTS / "fixtures" / "minimal", "shipped": TESTS.parent / "example_data"}
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as the loader counts lines
 NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 

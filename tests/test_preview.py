@@ -32,7 +32,7 @@ def break_roles(data: Path) -> int:
 
 
 def test_preview_with_errors_is_one_page_listing_them(tmp_path: Path) -> None:
-    project = make_project(tmp_path, REPO_ROOT / "guideline_data")
+    project = make_project(tmp_path, REPO_ROOT / "example_data")
     line = break_roles(project / "guideline_data")
 
     build = build_preview(project / "guideline_data", project)
@@ -45,7 +45,7 @@ def test_preview_with_errors_is_one_page_listing_them(tmp_path: Path) -> None:
 
 
 def test_preview_without_errors_is_the_guideline(tmp_path: Path) -> None:
-    build = build_preview(REPO_ROOT / "guideline_data", REPO_ROOT)
+    build = build_preview(REPO_ROOT / "example_data", REPO_ROOT)
     assert not build.report.errors
     assert len(build.pages) > 20
 
@@ -71,7 +71,7 @@ def fetch_heading(url: str, deadline: float) -> str:
 
 @pytest.fixture
 def served_broken_project(tmp_path: Path) -> Iterator[tuple[Path, str, int]]:
-    project = make_project(tmp_path, REPO_ROOT / "guideline_data")
+    project = make_project(tmp_path, REPO_ROOT / "example_data")
     line = break_roles(project / "guideline_data")
     port = free_port()
     server = subprocess.Popen(

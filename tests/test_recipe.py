@@ -135,7 +135,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("recipe")
     shutil.copytree(REPO_ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
-    shutil.copytree(REPO_ROOT / "guideline_data", root / "guideline_data")
+    shutil.copytree(REPO_ROOT / "example_data", root / "guideline_data")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     apply_recipe(root)
     return root

@@ -47,7 +47,7 @@ COMMIT_TIME = 1600000000  # 2020-09-13
 
 def copy_project(tmp_path: Path) -> Path:
     """A copy of the project whose data files all date from DATA_TIME."""
-    project = make_project(tmp_path, REPO_ROOT / "guideline_data")
+    project = make_project(tmp_path, REPO_ROOT / "example_data")
     copy_launcher(project)
     for path in (project / "guideline_data").rglob("*"):
         os.utime(path, (DATA_TIME, DATA_TIME))

@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "guideline_data"
+DATA = REPO / "example_data"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 

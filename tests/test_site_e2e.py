@@ -59,7 +59,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def shipped() -> Guideline:
-    guideline, report = load_guideline(REPO_ROOT / "guideline_data", REPO_ROOT)
+    guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
     assert guideline is not None, format_report(report)
     return guideline
 
@@ -250,20 +250,20 @@ def test_edit_links_point_at_the_yaml_sources(site: Path, shipped: Guideline) ->
         assert link is not None, url
         return str(link["href"])
 
-    assert edit_link("") == EDIT_BASE + "guideline_data/organisation.yml"
-    assert edit_link("tonalitaet") == EDIT_BASE + "guideline_data/tone.yml"
-    assert edit_link("kanaele") == EDIT_BASE + "guideline_data/channels.yml"
-    assert edit_link("rollen") == EDIT_BASE + "guideline_data/matrix.yml"
+    assert edit_link("") == EDIT_BASE + "example_data/organisation.yml"
+    assert edit_link("tonalitaet") == EDIT_BASE + "example_data/tone.yml"
+    assert edit_link("kanaele") == EDIT_BASE + "example_data/channels.yml"
+    assert edit_link("rollen") == EDIT_BASE + "example_data/matrix.yml"
     assert edit_link("mitmachen") == EDIT_BASE + "docs/mitmachen/index.md"
-    assert edit_link("mitarbeitende") == EDIT_BASE + "guideline_data/employees.yml"
+    assert edit_link("mitarbeitende") == EDIT_BASE + "example_data/employees.yml"
     for parsed in shipped.scenarios:
         assert edit_link(f"szenarien/{parsed.model.id}") == EDIT_BASE + str(parsed.source_map.path)
-        assert str(parsed.source_map.path) == f"guideline_data/scenarios/{parsed.model.id}.yml"
+        assert str(parsed.source_map.path) == f"example_data/scenarios/{parsed.model.id}.yml"
     for parsed in shipped.training:
         module_id = parsed.model.id
-        assert edit_link(f"schulungen/{module_id}") == EDIT_BASE + f"guideline_data/training/{module_id}.yml"
+        assert edit_link(f"schulungen/{module_id}") == EDIT_BASE + f"example_data/training/{module_id}.yml"
     for role in shipped.roles.model.roles:
-        assert edit_link(f"rollen/{role.id}") == EDIT_BASE + "guideline_data/roles.yml"
+        assert edit_link(f"rollen/{role.id}") == EDIT_BASE + "example_data/roles.yml"
 
 
 def test_intranet_pages_ask_not_to_be_indexed(site: Path) -> None:

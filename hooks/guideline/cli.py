@@ -33,11 +33,11 @@ from .load.folder import read_data_files
 from .model.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, suggest_slug
 from .model.layout import DataKind, kind_by_slug
 from .model.schema import render_schemas
+from .project import DATA_FOLDER, EXAMPLE_FOLDER, EXAMPLE_NOTICE, DataSource, data_source
 from .scaffold import known_ids_of, scaffold_data_file
 from .site import check_site, parse_source_files
 from .symlinks import first_link, link_refusal
 
-DATA_FOLDER = "guideline_data"
 EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 3
 DEBUG_VARIABLE = "GUIDELINE_DEBUG"
 PROG = "python3 build.py"  # contributors call this module through the launcher; messages name the launcher
@@ -70,7 +70,8 @@ def _codequality_issue(diagnostic: Diagnostic) -> dict[str, object]:
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate the data, print every diagnostic and a summary, and write the forge reports."""
-    report = check_site(args.root / DATA_FOLDER, args.root)
+    source = _announced_source(args.root, out)
+    report = check_site(source.path(args.root), args.root)
     print(format_report(report), file=out)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for diagnostic in report.diagnostics:
@@ -84,14 +85,13 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_schema(args: argparse.Namespace, out: TextIO) -> int:
-    """Write the JSON Schemas, or with --check only report the ones that are out of date."""
-    data_dir = args.root / DATA_FOLDER
-    schemas = render_schemas()
-    _refuse_links(args.root, [PurePosixPath(DATA_FOLDER) / relative for relative in schemas])
+    """Write the JSON Schemas into every data folder, or with --check only report the ones that are out of date."""
+    folders = [folder for folder in (DATA_FOLDER, EXAMPLE_FOLDER) if (args.root / folder).is_dir()]
+    schemas = [(folder / relative, text) for folder in folders or [DATA_FOLDER] for relative, text in render_schemas().items()]
+    _refuse_links(args.root, [shown for shown, _ in schemas])
     stale = []
-    for relative, text in schemas.items():
-        target = data_dir / relative
-        shown = PurePosixPath(DATA_FOLDER) / relative
+    for shown, text in schemas:
+        target = args.root / shown
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
         stale.append(shown)
@@ -159,10 +159,11 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     """Write a new data file with every field explained; never overwrite an existing one."""
     kind = _kind_named(args.kind)
     item_id = validate_new_id(kind, args.id)
-    data_dir = args.root / DATA_FOLDER
+    source = _announced_source(args.root, out)
+    data_dir = source.path(args.root)
     relative = kind.data_path(item_id)
     target = data_dir / relative
-    shown = PurePosixPath(DATA_FOLDER) / relative
+    shown = source.folder / relative
     _refuse_links(args.root, [shown])
     if target.exists():
         raise UsageError(f"{shown} gibt es schon; wähle eine andere ID oder bearbeite die Datei")
@@ -173,6 +174,14 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     print(f"angelegt: {shown}", file=out)
     print("Ersetze die Platzhalter und prüfe dann mit: python3 build.py check", file=out)
     return EXIT_OK
+
+
+def _announced_source(root: Path, out: TextIO) -> DataSource:
+    """Return the data folder the project builds, and say so in one line when it is the shipped example."""
+    source = data_source(root)
+    if source.is_example:
+        print(EXAMPLE_NOTICE, file=out)
+    return source
 
 
 def _refuse_links(root: Path, targets: Sequence[PurePosixPath]) -> None:
