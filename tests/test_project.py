@@ -8,8 +8,7 @@ from pathlib import Path
 
 from guideline.cli import main
 from guideline.project import EXAMPLE_NOTICE, data_source
-
-from tests.support import REPO_ROOT
+from support import REPO_ROOT
 
 
 def _project_with_example(tmp_path: Path) -> Path:
