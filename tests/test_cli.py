@@ -203,7 +203,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["scenario"], "bitte eine ID angeben, z. B.: python3 build.py new scenario kunde-beschwert-sich"),
+        (["scenario"], "bitte eine ID angeben, z. B.: python3 build.py new scenario beschwerde-im-kommentar"),
         (["roles", "extra"], "'roles' ist eine einzelne Datei (roles.yml) und braucht keine ID"),
         (["szenario", "foo"], "unbekannte Datenart 'szenario'; meintest du 'scenario'?"),
     ],

@@ -111,7 +111,7 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 # --- new ------------------------------------------------------------------------------------------
 
-EXAMPLE_IDS = {DataKind.SCENARIO: "kunde-beschwert-sich", DataKind.TRAINING: "krisen-workshop"}
+EXAMPLE_IDS = {DataKind.SCENARIO: "beschwerde-im-kommentar", DataKind.TRAINING: "krisen-workshop"}
 
 
 def validate_new_id(kind: DataKind, item_id: str | None) -> str | None:
