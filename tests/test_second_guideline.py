@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from guideline.model.schema import render_schemas
 from support import REPO_ROOT, make_project, mkdocs_build
 
 EXAMPLE = REPO_ROOT / "example_data"
@@ -124,11 +125,15 @@ def source_files() -> Iterator[Path]:
             yield from (p for p in sorted(path.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
 
 
-def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "guideline.cli", "--root", str(project), "check", "--strict"],
+        [sys.executable, "-m", "guideline.cli", "--root", str(project), *args],
         cwd=project, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return run_cli(project, "check", "--strict")
 
 
 # --- fixtures ------------------------------------------------------------------------------------------
@@ -211,6 +216,19 @@ def test_check_messages_about_broken_data_name_nothing_of_the_example(
     assert result.returncode == 1
     assert "error[G201]" in result.stdout and "error[G306]" in result.stdout, result.stdout
     assert names_in(result.stdout + result.stderr, names) == []
+
+
+def test_new_files_and_schemas_name_nothing_of_the_example(tmp_path: Path, names: tuple[str, ...]) -> None:
+    project = make_project(tmp_path, UTILITY)
+    written = []
+    for kind, item in (("scenario", "neue-lage"), ("training", "neues-modul")):
+        result = run_cli(project, "new", kind, item)
+        assert result.returncode == 0, result.stdout + result.stderr
+        written.append(result.stdout + result.stderr)
+    written += [path.read_text(encoding="utf-8") for path in (project / "guideline_data").glob("*/neue*.yml")]
+    assert len(written) == 4
+    written += render_schemas().values()  # the field descriptions every editor shows
+    assert [(text[:60], names_in(text, names)) for text in written if names_in(text, names)] == []
 
 
 def test_the_pages_show_the_second_organisation(site: Path) -> None:
