@@ -411,7 +411,7 @@ def _with_policies(level: str) -> dict[str, str]:
         for name in (
             "department_on_team", "no_trainee_ownership", "response_time_within_maximum",
             "channel_owner_and_deputy", "customer_roles_trained", "templates_free_of_breach_phrases",
-            "channel_security",
+            "channel_security", "scenario_deadlines_within_level",
         )
     )
     return {**BREACHING, "organisation.yml": ORGANISATION_WITH_POLICIES.format(settings)}
@@ -420,7 +420,7 @@ def _with_policies(level: str) -> dict[str, str]:
 def test_every_policy_reports_a_breach_at_its_level() -> None:
     for level, severity in (("error", Severity.ERROR), ("warning", Severity.WARNING)):
         found = check_guideline(guideline_with(_with_policies(level)))
-        assert sorted({d.code for d in found}) == ["G301", "G302", "G303", "G304", "G305", "G306", "G307"]
+        assert sorted({d.code for d in found}) == ["G301", "G302", "G303", "G304", "G305", "G306", "G307", "G373"]
         assert {d.severity for d in found} == {severity}
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guideline.check.coverage import uncovered_gap
-from guideline.model.contacts import TimeWindow
+from guideline.check.coverage import EVERY_HOUR, shift_windows, uncovered_gap
+from guideline.model.contacts import OnCallShift, TimeWindow
 
 WORKDAYS = ["Mo", "Di", "Mi", "Do", "Fr"]
 DAY = 24 * 60
@@ -34,3 +34,14 @@ def test_a_short_enough_gap_is_no_finding_and_nothing_covered_is_the_whole_week(
     assert uncovered_gap((window(WORKDAYS + ["Sa", "So", "Feiertag"], "06:00", "23:30"),), 7 * 60) is None
     gap = uncovered_gap((), 60)
     assert gap is not None and gap.minutes == 7 * DAY
+
+
+def test_a_shift_around_the_clock_covers_every_minute_even_in_a_week_with_a_holiday() -> None:
+    shift = OnCallShift.model_validate({"title": "Krisentelefon", "role": "lead", "phone": "+49 30 23125 121",
+                                        "levels": ["krise"], "around_the_clock": True})
+    assert shift_windows(shift) == (EVERY_HOUR,)
+    assert uncovered_gap(shift_windows(shift), 0) is None
+    every_weekday = shift.model_copy(update={"around_the_clock": False,
+                                             "windows": (window(WORKDAYS + ["Sa", "So"], "00:00", "24:00"),)})
+    gap = uncovered_gap(shift_windows(every_weekday), 0)
+    assert gap is not None and gap.label == "Mo 00:00 – Di 00:00, 24 h, wenn Mo ein Feiertag ist"

@@ -154,10 +154,25 @@ def test_escalation_levels_list_who_decides_and_which_scenarios_lead_there(pages
     assert crisis.max_first_response == "spätestens 1 Stunde nach Eingang"
 
 
+def test_contacts_page_says_around_the_clock_and_lists_a_broadcast_channel_without_a_reply(
+        pages: dict[str, PlannedPage]) -> None:
+    contacts = pages["erreichbarkeit.md"].context
+    assert [(shift.title, shift.when) for shift in contacts.on_call] == [
+        ("Rufbereitschaft", "Mo–Fr 18:00–08:00 (Folgetag); Sa, So, feiertags 08:00–08:00 (24 h)"),
+        ("Krisentelefon", "rund um die Uhr"),
+    ]
+    assert [(c.channel.label, c.hours, c.first_response) for c in contacts.channels] == [
+        ("Instagram", "Mo–Fr 09:00–17:00", "24 Stunden"),
+        ("Blog", "rund um die Uhr", "24 Stunden"),
+        ("Newsletter", "nur senden (keine Kommentare)", "–"),
+    ]
+
+
 def test_role_matrix_has_a_table_per_channel_and_an_overview(pages: dict[str, PlannedPage]) -> None:
     matrix = pages["rollen/index.md"].context
-    instagram, blog = matrix.channels
+    instagram, blog, newsletter = matrix.channels
     assert instagram.anchor == "matrix-instagram"
+    assert (instagram.broadcast, newsletter.broadcast) == (None, "nur senden (keine Kommentare)")
     assert [row.task for row in instagram.rows] == ["Monitoring", "Antworten"]  # task order, not file order
     replying = instagram.rows[1]
     assert (replying.responsible.label, replying.approves, replying.informed) == (
@@ -169,11 +184,12 @@ def test_role_matrix_has_a_table_per_channel_and_an_overview(pages: dict[str, Pl
     assert matrix.overview.channels == (
         Link("Instagram", "rollen/index.md#matrix-instagram"),
         Link("Blog", "rollen/index.md#matrix-blog"),
+        Link("Newsletter", "rollen/index.md#matrix-newsletter"),
     )
     assert [(row.role.label, row.cells) for row in matrix.overview.rows] == [
-        ("Social-Media-Lead", ("A", "R")),
-        ("Community-Manager:in", ("R, C", "–")),
-        ("Azubi Social Media", ("R, I", "–")),
+        ("Social-Media-Lead", ("A", "R", "A")),
+        ("Community-Manager:in", ("R, C", "–", "R")),
+        ("Azubi Social Media", ("R, I", "–", "–")),
     ]
 
 
@@ -191,10 +207,12 @@ def test_role_page_gathers_everything_the_role_does(pages: dict[str, PlannedPage
     assert [(d.channel.label, d.duty) for d in role.channel_duties] == [
         ("Instagram", "Vertretung, Admin"),
         ("Blog", "Vertretung, Admin"),
+        ("Newsletter", "Vertretung, Admin"),
     ]
-    assert [(a.channel.label, a.task, a.letters) for a in role.assignments] == [
-        ("Instagram", "Monitoring", "C"),
-        ("Instagram", "Antworten", "R"),
+    assert [(a.channel.label, a.task, a.letters, a.broadcast) for a in role.assignments] == [
+        ("Instagram", "Monitoring", "C", None),
+        ("Instagram", "Antworten", "R", None),
+        ("Newsletter", "Beiträge veröffentlichen", "R", "nur senden (keine Kommentare)"),
     ]
     assert [link.target for link in role.owned_scenarios] == ["szenarien/beschwerde.md"]
     assert [(p.scenario.target, p.steps) for p in role.scenario_steps] == [("szenarien/beschwerde.md", "1, 2")]
@@ -216,7 +234,7 @@ def test_trainee_role_page(pages: dict[str, PlannedPage]) -> None:
 
 
 def test_channel_context_has_legal_box_matrix_rows_and_strategy(pages: dict[str, PlannedPage]) -> None:
-    instagram, blog = pages["kanaele.md"].context.channels
+    instagram, blog, newsletter = pages["kanaele.md"].context.channels
     assert instagram.url == Link("https://www.instagram.com/beispiel", "https://www.instagram.com/beispiel")
     assert instagram.url.is_external and not instagram.owner.is_external
     assert instagram.links_to[0].channel == Link("Blog", "kanaele.md#blog")
@@ -226,6 +244,8 @@ def test_channel_context_has_legal_box_matrix_rows_and_strategy(pages: dict[str,
     assert [row.task for row in instagram.matrix_rows] == ["Monitoring", "Antworten"]
     assert instagram.matrix == Link("Instagram", "rollen/index.md#matrix-instagram")
     assert (blog.url, blog.legal.joint_controller, blog.scenarios) == (None, None, ())
+    assert (instagram.broadcast, instagram.max_length) == (None, 2200)
+    assert (newsletter.broadcast, newsletter.max_length) == ("nur senden (keine Kommentare)", None)
 
 
 def test_curriculum_and_training_pages(pages: dict[str, PlannedPage]) -> None:
@@ -331,7 +351,7 @@ def test_every_id_is_an_anchor_exactly_once(guideline: Guideline) -> None:
     for uri, anchors in anchors_per_page.items():
         assert len(anchors) == len(set(anchors)), f"{uri}: duplicate anchors {sorted(anchors)}"
     assert anchors_per_page["tonalitaet.md"] == ["freundlich", "klar"]
-    assert anchors_per_page["kanaele.md"] == ["instagram", "blog"]
+    assert anchors_per_page["kanaele.md"] == ["instagram", "blog", "newsletter"]
     assert anchors_per_page["szenarien/eskalation.md"] == ["stufe-1", "stufe-2"]
     assert anchors_per_page["prozess/index.md"] == ["monitoring", "erfolgsmessung"]
     assert anchors_per_page["mitarbeitende.md"] == ["kritik-melden", "privat-posten"]

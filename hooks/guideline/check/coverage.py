@@ -1,5 +1,8 @@
 """Service hours and the on-call rota cover every promised response time (G310, G316).
 
+A channel that only sends (`interaction: broadcast`) promises no reply and needs no service hours. A
+shift or channel `around_the_clock` covers every minute of every week, holidays included.
+
 The week is a ring of minutes from Monday 00:00. A public holiday may fall on any working day (Mo–Fr): each
 such week is checked too, with the holiday's windows in place of that weekday's. An uncovered gap is as long
 as the wait of a message that arrives when it begins. The codes of alerting.py (G311–G313) are documented
@@ -13,12 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..model.contacts import ContactsFile, TimeWindow
+from ..model.contacts import ContactsFile, OnCallShift, TimeWindow
 from ..model.layout import DataKind
 from ..model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEKDAYS, Day, clock_label, span_label
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from .findings import finding_at, place_of, shorten_list
+
+HOURS_CODE = "G375"
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G310", "Reaktionszeit nicht abgedeckt",
@@ -42,10 +47,18 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G316", "Kanal ohne Servicezeiten",
                    "contacts.yml nennt für einen Kanal keine Servicezeiten; ob seine Reaktionszeit zu halten ist, "
                    "lässt sich nicht prüfen (Prüfung policies.first_response_covered).",
-                   "Unter 'service_hours:' in contacts.yml einen Eintrag für den Kanal anlegen."),
+                   "Unter 'service_hours:' in contacts.yml einen Eintrag für den Kanal anlegen. Ein Kanal, auf dem "
+                   "wir nur senden ('interaction: broadcast' in channels.yml), braucht keine Servicezeiten."),
+    DiagnosticCode(HOURS_CODE, "Zeiten fehlen oder widersprechen sich",
+                   "Eine Rufbereitschaft in contacts.yml sagt nicht, wann sie gilt (weder 'windows:' noch "
+                   "'around_the_clock: true'), oder eine Rufbereitschaft bzw. die Servicezeiten eines Kanals gelten "
+                   "rund um die Uhr und nennen zugleich Zeitfenster. Welche Angabe gemeint ist, lässt sich dann nicht "
+                   "sagen.",
+                   "Entweder die Zeitfenster eintragen oder 'around_the_clock: true' setzen, nicht beides."),
 )
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
+EVERY_HOUR = TimeWindow(days=tuple(Day), start=0, end=0)  # start == end: 24 hours, on every day and holiday
 HOLIDAY_DAYS = WEEKDAYS[:5]  # a holiday that falls on a weekend changes nothing worth checking
 Interval = tuple[int, int]  # minutes since Monday 00:00, end exclusive, may run past the week's end
 
@@ -141,10 +154,19 @@ def check_first_response_covered(guideline: Guideline, severity: Severity) -> It
     yield from _level_gaps(guideline, contacts, severity)
 
 
+def shift_windows(shift: OnCallShift) -> tuple[TimeWindow, ...]:
+    """Return when an on-call shift is on duty: its windows, or every hour if it is around the clock."""
+    return (EVERY_HOUR,) if shift.around_the_clock else shift.windows
+
+
+def _broadcast_channels(guideline: Guideline) -> frozenset[str]:
+    return frozenset(channel.id for channel in guideline.channels.model.channels if channel.broadcast)
+
+
 def _channels_without_hours(guideline: Guideline, contacts: ParsedFile[Any], severity: Severity) -> Iterator[Diagnostic]:
     listed = {entry.channel for entry in contacts.model.service_hours}
     for index, channel in enumerate(guideline.channels.model.channels):
-        if channel.id not in listed:
+        if channel.id not in listed and not channel.broadcast:
             yield finding_at(
                 guideline.channels, ("channels", index, "id"), "G316",
                 f"für den Kanal '{channel.id}' stehen in {contacts.source_map.path} keine Servicezeiten",
@@ -156,11 +178,12 @@ def _channels_without_hours(guideline: Guideline, contacts: ParsedFile[Any], sev
 def _channel_gaps(guideline: Guideline, contacts: ParsedFile[Any], severity: Severity) -> Iterator[Diagnostic]:
     model: ContactsFile = contacts.model
     default = guideline.organisation.model.max_first_response
+    broadcast = _broadcast_channels(guideline)
     for index, entry in enumerate(model.service_hours):
-        if entry.around_the_clock:
+        if entry.around_the_clock or entry.channel in broadcast:
             continue
         shifts = [(n, s) for n, s in enumerate(model.on_call) if entry.channel in s.channels]
-        windows = (*entry.hours, *(w for _, s in shifts for w in s.windows))
+        windows = (*entry.hours, *(w for _, s in shifts for w in shift_windows(s)))
         promise = entry.first_response or default
         gap = uncovered_gap(windows, promise.minutes)
         if gap is None:
@@ -185,7 +208,7 @@ def _level_gaps(guideline: Guideline, contacts: ParsedFile[Any], severity: Sever
     model: ContactsFile = contacts.model
     for index, level in enumerate(guideline.escalation.model.levels):
         shifts = [(n, s) for n, s in enumerate(model.on_call) if level.id in s.levels]
-        gap = uncovered_gap((*model.office_hours, *(w for _, s in shifts for w in s.windows)),
+        gap = uncovered_gap((*model.office_hours, *(w for _, s in shifts for w in shift_windows(s))),
                             level.max_first_response.minutes)
         if gap is None:
             continue
@@ -201,3 +224,35 @@ def _level_gaps(guideline: Guideline, contacts: ParsedFile[Any], severity: Sever
             help_text=f"trage in {contacts.source_map.path} eine Rufbereitschaft mit 'levels: [{level.id}]' für diese "
             "Zeit ein",
         )
+
+
+# --- hours stated once (always checked) -----------------------------------------------------------
+
+
+def check_hours_stated(guideline: Guideline) -> tuple[Diagnostic, ...]:
+    """Report on-call shifts that never apply, and shifts or channels both around the clock and in windows."""
+    contacts = guideline.one_of(DataKind.CONTACTS)
+    if contacts is None:
+        return ()
+    model: ContactsFile = contacts.model
+    found = [
+        finding_at(contacts, ("on_call", index, "title"), HOURS_CODE,
+                   f"die Rufbereitschaft '{shift.title}' sagt nicht, wann sie gilt",
+                   help_text="trag unter 'windows:' ihre Zeitfenster ein, oder 'around_the_clock: true', wenn sie "
+                   "rund um die Uhr gilt")
+        for index, shift in enumerate(model.on_call) if not shift.windows and not shift.around_the_clock
+    ]
+    found.extend(_both(contacts, ("on_call", index), "windows", f"die Rufbereitschaft '{shift.title}'")
+                 for index, shift in enumerate(model.on_call) if shift.windows and shift.around_the_clock)
+    found.extend(_both(contacts, ("service_hours", index), "hours", f"die Servicezeit des Kanals '{entry.channel}'")
+                 for index, entry in enumerate(model.service_hours) if entry.hours and entry.around_the_clock)
+    return tuple(found)
+
+
+def _both(contacts: ParsedFile[Any], base: tuple[str, int], key: str, what: str) -> Diagnostic:
+    return finding_at(
+        contacts, (*base, key), HOURS_CODE, f"{what} gilt rund um die Uhr und nennt zugleich Zeitfenster",
+        notes=(f"'around_the_clock: true' steht in {place_of(contacts, (*base, 'around_the_clock'))}",),
+        help_text=f"lösch die Zeitfenster unter '{key}:', oder lösch 'around_the_clock: true', wenn nur diese "
+        "Zeitfenster gelten",
+    )

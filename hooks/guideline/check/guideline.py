@@ -12,9 +12,12 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
 from ..model.fields import PLACEHOLDER
 from ..parse.corpus import Guideline
 from . import (
+    broadcast,
     coverage,
     crisis,
+    deadlines,
     employees,
+    length,
     naming,
     policies,
     prerequisites,
@@ -46,6 +49,9 @@ CODES: tuple[DiagnosticCode, ...] = (
     *naming.CODES,
     *employees.CODES,
     *crisis.CODES,
+    *broadcast.CODES,
+    *length.CODES,
+    *deadlines.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",
@@ -70,6 +76,7 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *prerequisites.check_self_prerequisites(guideline.training),
             *prerequisites.check_prerequisite_cycles(guideline.training),
             *check_phase_numbers(guideline),
+            *coverage.check_hours_stated(guideline),
             *policies.check_policies(guideline),
             *check_placeholders(guideline),
         )

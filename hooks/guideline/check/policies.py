@@ -14,7 +14,7 @@ from ..model.roles import Role
 from ..model.tone import ToneRule
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from . import alerting, coverage, crisis, naming, reply_training, templates
+from . import alerting, broadcast, coverage, crisis, deadlines, length, naming, reply_training, templates
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
@@ -272,4 +272,7 @@ _POLICIES = (
     Policy("first_response_covered", coverage.check_first_response_covered),
     Policy("paused_channel_owners_alerted", alerting.check_paused_channel_owners_alerted),
     Policy("level_alerts_complete", alerting.check_level_alerts_complete),
+    Policy("no_replies_on_broadcast_channels", broadcast.check_no_replies_on_broadcast_channels),
+    Policy("texts_within_channel_length", length.check_texts_within_channel_length),
+    Policy("scenario_deadlines_within_level", deadlines.check_scenario_deadlines_within_level),
 )

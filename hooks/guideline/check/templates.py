@@ -1,4 +1,5 @@
-"""Reply templates wherever they stand, and the policy that each speaks to people as its channels do (G341)."""
+"""Reply templates wherever they stand, the texts meant for channels, and the policy that each speaks to people as
+its channels do (G341)."""
 
 from __future__ import annotations
 
@@ -69,6 +70,32 @@ def _channels_named_by(model: BaseModel) -> tuple[str, ...]:
     return ()
 
 
+# --- texts meant for channels ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelText:
+    """A text that is published on channels, with where it stands: what the channel rules are checked on."""
+
+    parsed: ParsedFile[Any]
+    data_path: DataPath  # of the text itself
+    name: str  # how a message names it, as the subject of a sentence: "die Vorlage 'Erste Antwort'"
+    text: str
+    channels: tuple[str, ...]
+
+
+def channel_texts(guideline: Guideline) -> Iterator[ChannelText]:
+    """Yield every text meant for channels with the channels it goes to, in file order.
+
+    A reply template goes only to channels where people can comment: a broadcast channel it names is reported by
+    broadcast.py, not here. Other texts for channels (statements, say) belong here too, with all their channels.
+    """
+    broadcast = {channel.id for channel in guideline.channels.model.channels if channel.broadcast}
+    for placed in placed_templates(guideline):
+        yield ChannelText(placed.parsed, (*placed.data_path, "text"), f"die Vorlage '{placed.template.title}'",
+                          placed.template.text, tuple(c for c in placed.channels if c not in broadcast))
+
+
 # --- which form of address a text uses ------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
@@ -98,22 +125,22 @@ def _is_formal(text: str, match: re.Match[str]) -> bool:
 
 
 def check_templates_match_form_of_address(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report templates that use both forms of address, or another than a channel they are used on."""
+    """Report texts that use both forms of address, or another than a channel they are used on."""
     channels = {channel.id: (index, channel) for index, channel in enumerate(guideline.channels.model.channels)}
-    for placed in placed_templates(guideline):
-        forms = forms_of_address(placed.template.text)
+    for item in channel_texts(guideline):
+        forms = forms_of_address(item.text)
         if len(forms) > 1:
-            yield _finding(placed, severity, f"die Vorlage '{placed.template.title}' duzt und siezt zugleich",
+            yield _finding(item, severity, f"{item.name} duzt und siezt zugleich",
                            (), "entscheide dich für eine Anrede: die der Kanäle, auf denen die Vorlage gilt")
             continue
         for form in forms:
-            clashing = [(i, c) for i, c in (channels[n] for n in placed.channels if n in channels)
+            clashing = [(i, c) for i, c in (channels[n] for n in item.channels if n in channels)
                         if c.form_of_address not in (None, form)]
             if clashing:
-                yield _clash(guideline, placed, form, clashing, severity)
+                yield _clash(guideline, item, form, clashing, severity)
 
 
-def _clash(guideline: Guideline, placed: PlacedTemplate, form: FormOfAddress,
+def _clash(guideline: Guideline, item: ChannelText, form: FormOfAddress,
            clashing: list[tuple[int, Channel]], severity: Severity) -> Diagnostic:
     verb = "duzt" if form is FormOfAddress.DU else "siezt"
     names = ", ".join(f"'{channel.id}'" for _, channel in clashing)
@@ -121,8 +148,8 @@ def _clash(guideline: Guideline, placed: PlacedTemplate, form: FormOfAddress,
     where = tuple(f"die Anrede von '{channel.id}' steht in "
                   f"{place_of(guideline.channels, ('channels', index, 'form_of_address'))}" for index, channel in clashing)
     return _finding(
-        placed, severity,
-        f"die Vorlage '{placed.template.title}' {verb}, auf {_channel_noun(clashing)} {names} {wanted} wir aber",
+        item, severity,
+        f"{item.name} {verb}, auf {_channel_noun(clashing)} {names} {wanted} wir aber",
         where, f"schreib die Vorlage in der Anrede des Kanals, oder leg für {names} eine eigene Vorlage an und trag "
         "bei jeder Vorlage unter 'channels:' die Kanäle ein, für die sie gilt")
 
@@ -131,7 +158,7 @@ def _channel_noun(clashing: list[tuple[int, Channel]]) -> str:
     return "dem Kanal" if len(clashing) == 1 else "den Kanälen"
 
 
-def _finding(placed: PlacedTemplate, severity: Severity, message: str, notes: tuple[str, ...],
+def _finding(item: ChannelText, severity: Severity, message: str, notes: tuple[str, ...],
              help_text: str) -> Diagnostic:
-    return finding_at(placed.parsed, (*placed.data_path, "text"), FORM_OF_ADDRESS_CODE, message,
+    return finding_at(item.parsed, item.data_path, FORM_OF_ADDRESS_CODE, message,
                       severity=severity, notes=notes, help_text=help_text)

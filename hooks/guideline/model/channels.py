@@ -6,11 +6,13 @@ Field descriptions are German: they become the JSON Schema that contributors' ed
 from __future__ import annotations
 
 import enum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .base import Model
-from .fields import Line, StrictBool, Text, Url
+from .fields import Line, StrictBool, StrictInt, Text, Url
 from .ids import ChannelId, ChannelRef, RoleRef
 
 
@@ -23,6 +25,32 @@ class FormOfAddress(enum.Enum):
     @property
     def label(self) -> str:
         return {"du": "du", "sie": "Sie"}[self.value]
+
+
+class Interaction(enum.Enum):
+    """Whether people can answer us on a channel, or we only send."""
+
+    DIALOG = "dialog"
+    BROADCAST = "broadcast"
+
+    @property
+    def label(self) -> str:
+        return {"dialog": "Dialog (Kommentare und Antworten)", "broadcast": "nur senden (keine Kommentare)"}[self.value]
+
+
+def _check_character_count(value: int) -> int:
+    if value < 1:  # reported like any other bad whole number (G111), with its own message
+        raise PydanticCustomError(
+            "strict_int", "{found} ist keine gültige Länge: schreib die Zahl der Zeichen als ganze Zahl ab 1, "
+            "z. B. 280", {"found": value},
+        )
+    return value
+
+
+CharacterCount = Annotated[
+    StrictInt, AfterValidator(_check_character_count), WithJsonSchema({"type": "integer", "minimum": 1})
+]
+"""A number of characters, at least 1."""
 
 
 class ChannelLink(Model):
@@ -53,10 +81,22 @@ class Channel(Model):
     form_of_address: FormOfAddress | None = Field(
         None, description="Wie wir die Leute auf dem Kanal ansprechen: du oder sie (Sie). Vorlagen werden daran geprüft."
     )
+    interaction: Interaction = Field(
+        Interaction.DIALOG, description="dialog (Standard): Leute können kommentieren und wir antworten; broadcast: "
+        "wir senden nur, Kommentare und Antworten gibt es nicht (z. B. WhatsApp-Kanal, Warn-App, Newsletter)."
+    )
+    max_length: CharacterCount | None = Field(
+        None, description="Höchstzahl der Zeichen je Text auf dem Kanal, z. B. 280; Vorlagen werden daran geprüft."
+    )
     owner: RoleRef = Field(description="ID der verantwortlichen Rolle.")
     deputy: RoleRef = Field(description="ID der vertretenden Rolle.")
     links_to: tuple[ChannelLink, ...] = Field((), description="Wie der Kanal auf andere Kanäle verweist.")
     legal: ChannelLegal = Field(description="Rechtliches und Sicherheit.")
+
+    @property
+    def broadcast(self) -> bool:
+        """Return whether we only send on the channel, so nobody can answer there and nobody needs an answer."""
+        return self.interaction is Interaction.BROADCAST
 
 
 class ChannelsFile(Model):

@@ -87,8 +87,13 @@ class RoleContact(Model):
 
 class ChannelHours(Model):
     channel: ChannelRef = Field(description="ID des Kanals.")
-    around_the_clock: StrictBool = Field(False, description="true, wenn der Kanal rund um die Uhr betreut wird.")
-    hours: tuple[TimeWindow, ...] = Field((), description="Servicezeiten des Kanals als Zeitfenster.")
+    around_the_clock: StrictBool = Field(
+        False, description="true, wenn der Kanal rund um die Uhr betreut wird, an jedem Tag und jedem Feiertag; "
+        "dann ohne 'hours'."
+    )
+    hours: tuple[TimeWindow, ...] = Field(
+        (), description="Servicezeiten des Kanals als Zeitfenster; weglassen, wenn er rund um die Uhr betreut wird."
+    )
     first_response: DurationField | None = Field(
         None, description="Versprochene Zeit bis zur ersten Reaktion; ohne Angabe gilt max_first_response."
     )
@@ -102,7 +107,13 @@ class OnCallShift(Model):
     channels: tuple[ChannelRef, ...] = Field(
         (), description="IDs der Kanäle, die sie sichtet; leer heißt: kein Kanal, nur Alarmierung."
     )
-    windows: tuple[TimeWindow, ...] = Field(min_length=1, description="Wann die Rufbereitschaft gilt.")
+    around_the_clock: StrictBool = Field(
+        False, description="true, wenn die Rufbereitschaft rund um die Uhr gilt, an jedem Tag und jedem Feiertag; "
+        "dann ohne 'windows'."
+    )
+    windows: tuple[TimeWindow, ...] = Field(
+        (), description="Wann die Rufbereitschaft gilt; weglassen, wenn sie rund um die Uhr gilt."
+    )
     duties: tuple[Line, ...] = Field((), description="Was die Rufbereitschaft tut, je eine Zeile.")
 
 

@@ -84,6 +84,18 @@ class Policies(Model):
                                                        "die Beiträge, wird die Verantwortung jedes Kanals alarmiert.")
     level_alerts_complete: PolicyLevel = Field(PolicyLevel.ERROR, description="Jede Stufe alarmiert jemanden, "
                                                "darunter die entscheidende Rolle, die erreichbar ist.")
+    no_replies_on_broadcast_channels: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Auf Kanälen, die nur senden ('interaction: broadcast'), antwortet niemand: "
+        "keine Antwort-Aufgabe in matrix.yml, keine Antwortvorlage für den Kanal.",
+    )
+    texts_within_channel_length: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Jede Vorlage ist höchstens so lang, wie 'max_length' jedes ihrer Kanäle "
+        "erlaubt.",
+    )
+    scenario_deadlines_within_level: PolicyLevel = Field(
+        PolicyLevel.ERROR, description="Die Erstreaktionszeit jedes Szenarios liegt innerhalb der Frist seiner "
+        "Eskalationsstufe, und keine Eskalation führt auf eine Stufe mit längerer Frist.",
+    )
 
 
 class Release(Model):

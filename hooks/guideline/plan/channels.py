@@ -9,7 +9,7 @@ from ..model.channels import Channel
 from ..model.ids import IdKind
 from . import links as urls
 from .links import Link, Links
-from .matrix import MatrixRow, channel_rows
+from .matrix import MatrixRow, broadcast_label, channel_rows
 from .page import PlannedPage, Planning
 from .scenarios import by_question, question_link
 
@@ -50,6 +50,8 @@ class ChannelView:
     platform_content: tuple[str, ...]
     rhythm: str
     service_hours: str
+    broadcast: str | None  # "nur senden (keine Kommentare)" on a channel where we only send
+    max_length: int | None
     owner: Link
     deputy: Link
     links_to: tuple[ChannelReference, ...]
@@ -77,6 +79,7 @@ def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> Chann
         content_types=channel.content_types,
         platform_content=tuple(line for p in platform if p.channel == channel.id for line in p.content),
         rhythm=channel.rhythm, service_hours=channel.service_hours,
+        broadcast=broadcast_label(channel), max_length=channel.max_length,
         owner=links.to(IdKind.ROLE, channel.owner), deputy=links.to(IdKind.ROLE, channel.deputy),
         links_to=tuple(ChannelReference(links.to(IdKind.CHANNEL, ref.channel), ref.how) for ref in channel.links_to),
         legal=LegalView(legal.imprint, legal.privacy, legal.joint_controller,

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.contacts import ContactsFile
+from ..model.duration import Duration
 from ..model.ids import IdKind
 from ..model.layout import DataKind
 from ..model.phone import PhoneNumber
 from . import links as urls
 from .links import Link, Links
+from .matrix import NO_PART, broadcast_label
 from .page import PlannedPage, Planning
 from .reach import (
+    AROUND_THE_CLOCK,
     CONTACTS_PAGE,
     AlertRow,
     Callee,
@@ -93,6 +96,20 @@ def _crisis(contacts: ContactsFile, links: Links) -> CrisisView | None:
     return CrisisView(links.to(IdKind.ESCALATION_LEVEL, team.convenes), team.meeting, team.dial_in, members)
 
 
+def _channel_reach(contacts: ContactsFile, planning: Planning, default: Duration) -> tuple[ChannelReach, ...]:
+    """Return each channel's service hours; a channel where we only send promises no reply and is listed as such."""
+    links = planning.links
+    broadcast = {c.id: label for c in planning.guideline.channels.model.channels if (label := broadcast_label(c))}
+    listed = tuple(
+        ChannelReach(links.to(IdKind.CHANNEL, entry.channel),
+                     AROUND_THE_CLOCK if entry.around_the_clock else windows_label(entry.hours),
+                     (entry.first_response or default).label)
+        for entry in contacts.service_hours if entry.channel not in broadcast
+    )
+    return (*listed, *(ChannelReach(links.to(IdKind.CHANNEL, channel), label, NO_PART)
+                       for channel, label in broadcast.items()))
+
+
 def contacts_context(contacts: ContactsFile, planning: Planning) -> ContactsPage:
     """Build the page: on-call numbers, levels, service hours, crisis team, then everyone's number."""
     guideline, links = planning.guideline, planning.links
@@ -107,12 +124,7 @@ def contacts_context(contacts: ContactsFile, planning: Planning) -> ContactsPage
                        alert_rows(level, contacts, links))
             for level in guideline.escalation.model.levels
         ),
-        channels=tuple(
-            ChannelReach(links.to(IdKind.CHANNEL, entry.channel),
-                         "rund um die Uhr" if entry.around_the_clock else windows_label(entry.hours),
-                         (entry.first_response or default).label)
-            for entry in contacts.service_hours
-        ),
+        channels=_channel_reach(contacts, planning, default),
         crisis=_crisis(contacts, links),
         people=tuple(callee(person.role, contacts, links) for person in contacts.people),
         escalation=Link("Eskalationsstufen", urls.ESCALATION_PAGE),

@@ -35,6 +35,7 @@ class ChannelMatrix:
     channel: Link
     anchor: str
     rows: tuple[MatrixRow, ...]
+    broadcast: str | None  # "nur senden (keine Kommentare)" on a channel where we only send
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ class RoleAssignment:
     task: str
     letters: str
     rhythm: str
+    broadcast: str | None  # "nur senden (keine Kommentare)" on a channel where we only send
+
+
+def broadcast_label(channel: Channel | None) -> str | None:
+    """Return how pages say that we only send on a channel, or None for a dialog channel."""
+    return channel.interaction.label if channel is not None and channel.broadcast else None
 
 
 def role_letters(assignment: Assignment, role_id: str) -> tuple[str, ...]:
@@ -110,6 +117,7 @@ def channel_matrices(
             channel=links.to(IdKind.CHANNEL, channel.id),
             anchor=matrix_anchor(channel.id),
             rows=channel_rows(channel.id, assignments, channels, links),
+            broadcast=broadcast_label(channel),
         )
         for channel in channels
     )
@@ -138,12 +146,14 @@ def role_assignments(
     role_id: str, assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
 ) -> tuple[RoleAssignment, ...]:
     """Return every task in which a role takes part, in channel and task order."""
+    by_id = {channel.id: channel for channel in channels}
     return tuple(
         RoleAssignment(
             channel=links.to(IdKind.CHANNEL, a.channel),
             task=a.task.label,
             letters=", ".join(role_letters(a, role_id)),
             rhythm=a.rhythm,
+            broadcast=broadcast_label(by_id.get(a.channel)),
         )
         for a in _ordered(assignments, channels)
         if role_letters(a, role_id)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 CONTACTS_PAGE = "erreichbarkeit.md"
 CONTACTS_LINK = Link("Wen rufe ich an?", CONTACTS_PAGE)
+AROUND_THE_CLOCK = "rund um die Uhr"
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def on_call_views(contacts: ContactsFile, links: Links, level_id: str | None = N
     return tuple(
         OnCallView(
             title=shift.title, role=links.to(IdKind.ROLE, shift.role), phone=shift.phone,
-            when=windows_label(shift.windows),
+            when=AROUND_THE_CLOCK if shift.around_the_clock else windows_label(shift.windows),
             levels=tuple(links.to(IdKind.ESCALATION_LEVEL, level) for level in shift.levels),
             channels=tuple(links.to(IdKind.CHANNEL, channel) for channel in shift.channels),
             duties=shift.duties,

@@ -1,0 +1,71 @@
+"""Nobody answers on a channel where we only send (G370, G371): no replying in the role matrix, no reply template.
+
+Which matrix tasks answer people is said in one place, `answers_people`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, DiagnosticCode, Severity
+from ..model.matrix import Task
+from ..parse.corpus import Guideline
+from .findings import finding_at, place_of
+from .templates import placed_templates
+
+BROADCAST_TASK_CODE = "G370"
+BROADCAST_TEMPLATE_CODE = "G371"
+
+CODES: tuple[DiagnosticCode, ...] = (
+    DiagnosticCode(BROADCAST_TASK_CODE, "Antworten auf einem Kanal ohne Kommentare",
+                   "Auf einem Kanal mit 'interaction: broadcast' (channels.yml) senden wir nur: niemand kann dort "
+                   "kommentieren, also antwortet dort auch niemand. matrix.yml weist auf dem Kanal aber eine Aufgabe "
+                   "zu, die Leuten antwortet (Prüfung policies.no_replies_on_broadcast_channels).",
+                   "Die Zuordnung in matrix.yml löschen, oder beim Kanal 'interaction: dialog' setzen, wenn Leute "
+                   "dort doch kommentieren oder schreiben können."),
+    DiagnosticCode(BROADCAST_TEMPLATE_CODE, "Antwortvorlage für einen Kanal ohne Kommentare",
+                   "Eine Antwortvorlage (in einem Szenario oder in legal.yml) nennt unter 'channels:' einen Kanal, auf "
+                   "dem wir nur senden ('interaction: broadcast'); dort gibt es nichts zu beantworten "
+                   "(Prüfung policies.no_replies_on_broadcast_channels).",
+                   "Den Kanal aus 'channels:' der Vorlage nehmen, oder beim Kanal 'interaction: dialog' setzen."),
+)
+"""Every diagnostic code this module emits, documented for the contributors' page."""
+
+
+def answers_people(task: Task) -> bool:
+    """Return whether a matrix task answers people, which a channel that only sends has no room for."""
+    return task is Task.REPLYING
+
+
+def _broadcast_places(guideline: Guideline) -> dict[str, str]:
+    """Map each broadcast channel to where its 'interaction: broadcast' stands."""
+    return {channel.id: place_of(guideline.channels, ("channels", index, "interaction"))
+            for index, channel in enumerate(guideline.channels.model.channels) if channel.broadcast}
+
+
+def check_no_replies_on_broadcast_channels(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
+    """Report answering tasks and reply templates on channels where we only send."""
+    broadcast = _broadcast_places(guideline)
+    if not broadcast:
+        return
+    for index, assignment in enumerate(guideline.matrix.model.assignments):
+        if assignment.channel in broadcast and answers_people(assignment.task):
+            yield finding_at(
+                guideline.matrix, ("assignments", index, "task"), BROADCAST_TASK_CODE,
+                f"auf dem Kanal '{assignment.channel}' senden wir nur (keine Kommentare), aber hier steht die "
+                f"Aufgabe '{assignment.task.label}'",
+                severity=severity, notes=(f"'interaction: broadcast' steht in {broadcast[assignment.channel]}",),
+                help_text="lösch diese Zuordnung, oder setz beim Kanal 'interaction: dialog', wenn Leute dort "
+                "kommentieren oder schreiben können",
+            )
+    for placed in placed_templates(guideline):
+        for number, channel in enumerate(placed.template.channels):
+            if channel not in broadcast:
+                continue
+            yield finding_at(
+                placed.parsed, (*placed.data_path, "channels", number), BROADCAST_TEMPLATE_CODE,
+                f"die Vorlage '{placed.template.title}' ist für den Kanal '{channel}' gedacht, dort senden wir aber "
+                "nur (keine Kommentare)",
+                severity=severity, notes=(f"'interaction: broadcast' steht in {broadcast[channel]}",),
+                help_text=f"nimm '{channel}' aus 'channels:' der Vorlage, oder setz beim Kanal 'interaction: dialog'",
+            )
