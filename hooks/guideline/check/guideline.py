@@ -21,6 +21,8 @@ from . import (
     references,
     reply_training,
     reserved,
+    statement_deadlines,
+    statements,
     templates,
 )
 from .findings import finding_at, texts_of
@@ -46,6 +48,8 @@ CODES: tuple[DiagnosticCode, ...] = (
     *naming.CODES,
     *employees.CODES,
     *crisis.CODES,
+    *statements.CODES,
+    *statement_deadlines.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",
@@ -71,6 +75,7 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *prerequisites.check_prerequisite_cycles(guideline.training),
             *check_phase_numbers(guideline),
             *policies.check_policies(guideline),
+            *statements.check_statements(guideline),
             *check_placeholders(guideline),
         )
     )

@@ -14,7 +14,7 @@ from ..model.roles import Role
 from ..model.tone import ToneRule
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from . import alerting, coverage, crisis, naming, reply_training, templates
+from . import alerting, coverage, crisis, naming, reply_training, statement_deadlines, statements, templates
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
@@ -272,4 +272,7 @@ _POLICIES = (
     Policy("first_response_covered", coverage.check_first_response_covered),
     Policy("paused_channel_owners_alerted", alerting.check_paused_channel_owners_alerted),
     Policy("level_alerts_complete", alerting.check_level_alerts_complete),
+    Policy("templates_free_of_breach_phrases", statements.check_statements_free_of_breach_phrases),
+    Policy("response_time_within_maximum", statement_deadlines.check_statement_deadlines),
+    Policy("first_response_covered", statement_deadlines.check_statements_covered),
 )
