@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..model.layout import DataKind
-from ..model.statements import Statement, placeholders_in
+from ..model.statements import Statement, bracketed, placeholders_in
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from .findings import finding_at, place_of
@@ -95,28 +95,37 @@ def check_statements(guideline: Guideline) -> tuple[Diagnostic, ...]:
 def _placeholder_findings(parsed: ParsedFile[Statement]) -> Iterator[Diagnostic]:
     statement = parsed.model
     used = placeholders_in(statement.text)
-    if statement.verbatim and used:
+    if statement.verbatim:
+        yield from _verbatim_placeholders(parsed, used)
+        return
+    undeclared = tuple(name for name in used if name not in statement.placeholders)
+    if undeclared:
+        yield finding_at(parsed, ("text",), UNDECLARED_PLACEHOLDER_CODE,
+                         f"{_placeholders('der', 'die', undeclared)} im Pflichttext '{statement.id}' "
+                         f"{'steht' if len(undeclared) == 1 else 'stehen'} nicht unter 'placeholders:'",
+                         notes=(f"freigegeben: {', '.join(map(bracketed, statement.placeholders)) or 'kein Platzhalter'}",),
+                         help_text="trag, was ersetzt werden darf, mit dem Namen ohne Klammern unter 'placeholders:' ein, "
+                         f"z. B. '- {undeclared[0]}'; alles andere nimm aus dem Text")
+
+
+def _verbatim_placeholders(parsed: ParsedFile[Statement], used: tuple[str, ...]) -> Iterator[Diagnostic]:
+    statement = parsed.model
+    notes = (f"'verbatim: true' steht in {place_of(parsed, ('verbatim',))}",)
+    if used:
         yield finding_at(parsed, ("text",), VERBATIM_PLACEHOLDER_CODE,
-                         f"der Pflichttext '{statement.id}' muss wörtlich raus, enthält aber den Platzhalter "
-                         f"{_placeholder_list(used)}", notes=(f"'verbatim: true' steht in {place_of(parsed, ('verbatim',))}",),
+                         f"der Pflichttext '{statement.id}' muss wörtlich raus, enthält aber "
+                         f"{_placeholders('den', 'die', used)}", notes=notes,
                          help_text="stimm den Wortlaut ohne Platzhalter ab, oder setze 'verbatim: false' und trag die "
                          "Platzhalter unter 'placeholders:' ein")
-    if statement.verbatim and statement.placeholders:
+    if statement.placeholders:
         yield finding_at(parsed, ("placeholders",), VERBATIM_PLACEHOLDER_CODE,
                          f"der Pflichttext '{statement.id}' muss wörtlich raus, nennt aber Platzhalter, die ersetzt "
-                         "werden dürfen", notes=(f"'verbatim: true' steht in {place_of(parsed, ('verbatim',))}",),
-                         help_text="lösch 'placeholders:' oder setze 'verbatim: false'")
-    undeclared = tuple(name for name in used if name not in statement.placeholders)
-    if not statement.verbatim and undeclared:
-        yield finding_at(parsed, ("text",), UNDECLARED_PLACEHOLDER_CODE,
-                         f"der Platzhalter {_placeholder_list(undeclared)} im Pflichttext '{statement.id}' steht "
-                         "nicht unter 'placeholders:'",
-                         notes=(f"freigegeben: {', '.join(statement.placeholders) or 'kein Platzhalter'}",),
-                         help_text="trag ihn unter 'placeholders:' ein oder nimm ihn aus dem Text")
+                         "werden dürfen", notes=notes, help_text="lösch 'placeholders:' oder setze 'verbatim: false'")
 
 
-def _placeholder_list(names: tuple[str, ...]) -> str:
-    return ", ".join(names)
+def _placeholders(singular: str, plural: str, names: tuple[str, ...]) -> str:
+    """Name placeholders with their article: "den Platzhalter [Datum]", "die Platzhalter [Datum], [Gebiet]"."""
+    return f"{singular if len(names) == 1 else plural} Platzhalter {', '.join(map(bracketed, names))}"
 
 
 def _channel_findings(parsed: ParsedFile[Statement]) -> Iterator[Diagnostic]:

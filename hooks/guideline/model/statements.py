@@ -7,38 +7,57 @@ Field descriptions are German: they become the JSON Schema that contributors' ed
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .base import Model
 from .fields import DateField, DurationField, Line, StrictBool, Text
 from .ids import ChannelRef, RoleRef, StatementId
 
-PLACEHOLDER_PATTERN = r"\[[^\[\]\n]+\]"
-_PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN)
+_PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]+)\]")
+PLACEHOLDER_NAME_PATTERN = r"^[^\[\]\n]+$"
+_PLACEHOLDER_SCHEMA = r"^(\[[^\[\]\n]+\]|[^\[\]\n]+)$"  # also with its brackets, which the parser removes
 
 
-def _check_placeholder(value: str) -> str:
-    if not re.fullmatch(PLACEHOLDER_PATTERN, value.strip()):
+def _to_placeholder_name(value: Any) -> Any:
+    """Take a placeholder's name; one written with its brackets, as in the text ("[Datum]"), is read the same."""
+    if isinstance(value, str) and (match := _PLACEHOLDER_RE.fullmatch(value.strip())):
+        return match.group(1)
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        raise PydanticCustomError(  # YAML reads an unquoted [Datum] as a list holding "Datum"
+            "placeholder", "ohne Anführungszeichen liest YAML [{name}] als Liste: schreib nur den Namen, {name}, oder "
+            "setze ihn in Anführungszeichen: \"[{name}]\"", {"name": value[0]})
+    return value
+
+
+def _check_placeholder_name(value: str) -> str:
+    if not re.fullmatch(PLACEHOLDER_NAME_PATTERN, value.strip()):
         raise PydanticCustomError(
             "placeholder",
-            "'{value}' ist kein Platzhalter: schreib ihn in eckigen Klammern, so wie er im Text steht, z. B. [Datum]",
+            "'{value}' ist kein Platzhalter: schreib nur seinen Namen, ohne eckige Klammern, z. B. Datum für [Datum] "
+            "im Text",
             {"value": value},
         )
     return value.strip()
 
 
-Placeholder = Annotated[
-    str, AfterValidator(_check_placeholder), WithJsonSchema({"type": "string", "pattern": f"^{PLACEHOLDER_PATTERN}$"})
+PlaceholderName = Annotated[
+    str, BeforeValidator(_to_placeholder_name), AfterValidator(_check_placeholder_name),
+    WithJsonSchema({"type": "string", "pattern": _PLACEHOLDER_SCHEMA, "examples": ["Datum", "Gebiet"]}),
 ]
-"""A placeholder as it stands in a text, brackets included, e.g. "[Datum]"."""
+"""The name of a placeholder, e.g. "Datum" for "[Datum]" in a text."""
+
+
+def bracketed(name: str) -> str:
+    """Return a placeholder as it stands in a text: "Datum" becomes "[Datum]"."""
+    return f"[{name}]"
 
 
 def placeholders_in(text: str) -> tuple[str, ...]:
-    """Return the placeholders a text contains, e.g. ("[Datum]", "[Gebiet]"), each once, in order."""
-    return tuple(dict.fromkeys(_PLACEHOLDER_RE.findall(text)))
+    """Return the names of the placeholders a text contains, e.g. ("Datum", "Gebiet"), each once, in order."""
+    return tuple(dict.fromkeys(match.group(1) for match in _PLACEHOLDER_RE.finditer(text)))
 
 
 class Deadline(Model):
@@ -67,9 +86,9 @@ class Statement(Model):
         description="true, wenn der Text Wort für Wort veröffentlicht werden muss, ohne jede Änderung; dann sind "
         "keine Platzhalter erlaubt."
     )
-    placeholders: tuple[Placeholder, ...] = Field(
-        (), description="Nur wenn verbatim false ist: die Platzhalter, die vor dem Senden ersetzt werden dürfen, "
-        "so wie sie im Text stehen, z. B. [Datum] oder [Gebiet]."
+    placeholders: tuple[PlaceholderName, ...] = Field(
+        (), description="Nur wenn verbatim false ist: die Namen der Platzhalter, die vor dem Senden ersetzt werden "
+        "dürfen, ohne Klammern, z. B. Datum und Gebiet für [Datum] und [Gebiet] im Text."
     )
     source: Line = Field(
         description="Woher der Wortlaut stammt, z. B. 'Gesundheitsamt Musterstadt, Anordnung' oder 'Rechtsabteilung "

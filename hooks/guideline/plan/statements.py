@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.layout import DataKind
-from ..model.statements import Statement
+from ..model.statements import Statement, bracketed
 from . import links as urls
 from .legal import german_date
 from .links import Link, Links
@@ -24,7 +24,7 @@ class StatementView:
     id: str
     title: str
     verbatim: bool
-    placeholders: tuple[str, ...]  # those that may be replaced; empty for a verbatim text
+    placeholders: tuple[str, ...]  # those that may be replaced, in brackets: "[Datum]"; none if verbatim
     deadline: str  # "spätestens 30 Minuten nach der Anordnung des Gesundheitsamts"
     purpose: str | None
     text: str
@@ -60,7 +60,7 @@ def _view(statement: Statement, guideline: Guideline, links: Links) -> Statement
     scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
     return StatementView(
         id=statement.id, title=statement.title, verbatim=statement.verbatim,
-        placeholders=() if statement.verbatim else statement.placeholders,
+        placeholders=() if statement.verbatim else tuple(map(bracketed, statement.placeholders)),
         deadline=statement.deadline.phrase, purpose=statement.purpose, text=statement.text,
         all_channels=statement.all_channels,
         channels=tuple(links.to(IdKind.CHANNEL, c) for c in _channel_ids(statement, guideline)),
