@@ -18,7 +18,7 @@ from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
 from guideline.plan.pages import plan_pages
 from guideline.plan.scenarios import StatementNotice
-from guideline.site import load_guideline
+from guideline.site import check_site, load_guideline
 from support import GOLDEN_DATA, REPO_ROOT
 
 MINIMAL = REPO_ROOT / "tests" / "fixtures" / "minimal"
@@ -114,3 +114,33 @@ def test_without_statements_there_is_no_page_and_no_link(tmp_path: Path) -> None
     assert pages["szenarien/index.md"].context.statements is None
     assert all(link.target != "pflichttexte.md" for link in pages["index.md"].context.sections)
     assert pages["szenarien/kritik.md"].context.statements == ()
+
+
+# --- checks beyond the case folders -----------------------------------------------------------------
+
+STATEMENT_YAML = """\
+id: warnung
+title: Warnung
+text: Bitte benutzen Sie die Geräte nicht.
+verbatim: true
+source: Behörde Musterstadt
+source_date: 2026-05-04
+all_channels: true
+deadline:
+  within: {within}
+  after: der Anordnung
+published_by: social-media-lead
+changes_approved_by: social-media-lead
+"""
+
+
+@pytest.mark.parametrize("within", ["1440 min", "24 h", "1 Tag"])
+def test_a_deadline_as_long_as_the_maximum_written_in_other_units_passes(tmp_path: Path, within: str) -> None:
+    data = tmp_path / "guideline_data"
+    shutil.copytree(MINIMAL, data)
+    (data / "statements").mkdir()
+    (data / "statements" / "warnung.yml").write_text(STATEMENT_YAML.format(within=within), encoding="utf-8")
+    scenario = data / "scenarios" / "kritik.yml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("steps:", "statements: [warnung]\nsteps:"),
+                        encoding="utf-8")
+    assert format_report(check_site(data, tmp_path)) == "0 Fehler, 0 Warnungen"

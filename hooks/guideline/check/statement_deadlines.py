@@ -53,11 +53,10 @@ def _users(guideline: Guideline, statement_id: str) -> Iterator[tuple[ParsedFile
 def check_statement_deadlines(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
     """Report deadlines longer than the organisation's maximum or the starting level of a scenario using them."""
     maximum = guideline.organisation.model.max_first_response
-    levels = {level.id: (index, level) for index, level in enumerate(guideline.escalation.model.levels)}
     for parsed in guideline.all_of(DataKind.STATEMENT):
         statement = parsed.model
         within = statement.deadline.within
-        if within > maximum:
+        if within.minutes > maximum.minutes:
             yield finding_at(
                 parsed, _WITHIN, DEADLINE_CODE,
                 f"die Frist des Pflichttextes '{statement.id}' ({within.label}) ist länger als das Maximum "
@@ -65,21 +64,28 @@ def check_statement_deadlines(guideline: Guideline, severity: Severity) -> Itera
                 severity=severity, notes=(f"das Maximum steht in {place_of(guideline.organisation, ('max_first_response',))}",),
                 help_text=f"verkürze die Frist auf höchstens {maximum.label}",
             )
-        for scenario, index in _users(guideline, statement.id):
-            level_index, level = levels.get(scenario.model.escalation_level, (-1, None))
-            if level is None or within <= level.max_first_response:
-                continue
-            yield finding_at(
-                parsed, _WITHIN, DEADLINE_CODE,
-                f"die Frist des Pflichttextes '{statement.id}' ({within.label}) ist länger als die Reaktionszeit "
-                f"der Stufe '{level.id}' ({level.max_first_response.label}), mit der das Szenario "
-                f"'{scenario.model.id}' beginnt",
-                severity=severity,
-                notes=(f"das Szenario verwendet den Text in {place_of(scenario, ('statements', index))}",
-                       "die Reaktionszeit der Stufe steht in "
-                       f"{place_of(guideline.escalation, ('levels', level_index, 'max_first_response'))}"),
-                help_text=f"verkürze die Frist auf höchstens {level.max_first_response.label}",
-            )
+        yield from _beyond_levels(guideline, parsed, severity)
+
+
+def _beyond_levels(guideline: Guideline, parsed: ParsedFile[Any], severity: Severity) -> Iterator[Diagnostic]:
+    """Report each scenario using the statement whose starting level promises a reaction sooner than its deadline."""
+    statement, within = parsed.model, parsed.model.deadline.within
+    levels = {level.id: (index, level) for index, level in enumerate(guideline.escalation.model.levels)}
+    for scenario, index in _users(guideline, statement.id):
+        level_index, level = levels.get(scenario.model.escalation_level, (-1, None))
+        if level is None or within.minutes <= level.max_first_response.minutes:
+            continue
+        yield finding_at(
+            parsed, _WITHIN, DEADLINE_CODE,
+            f"die Frist des Pflichttextes '{statement.id}' ({within.label}) ist länger als die Reaktionszeit "
+            f"der Stufe '{level.id}' ({level.max_first_response.label}), mit der das Szenario "
+            f"'{scenario.model.id}' beginnt",
+            severity=severity,
+            notes=(f"das Szenario verwendet den Text in {place_of(scenario, ('statements', index))}",
+                   "die Reaktionszeit der Stufe steht in "
+                   f"{place_of(guideline.escalation, ('levels', level_index, 'max_first_response'))}"),
+            help_text=f"verkürze die Frist auf höchstens {level.max_first_response.label}",
+        )
 
 
 # --- policy first_response_covered ----------------------------------------------------------------

@@ -83,7 +83,7 @@ def placed_statements(guideline: Guideline) -> Iterator[PlacedStatement]:
 
 
 def check_statements(guideline: Guideline) -> tuple[Diagnostic, ...]:
-    """Report statements that contradict themselves: placeholders in verbatim text, unclear channels."""
+    """Report statements that contradict themselves (placeholders in verbatim text, unclear channels) or are old."""
     found: list[Diagnostic] = []
     for parsed in guideline.all_of(DataKind.STATEMENT):
         found.extend(_placeholder_findings(parsed))
