@@ -43,6 +43,7 @@ from browser import (
 from bs4 import BeautifulSoup
 from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
+from guideline.plan.links import reading_key
 from guideline.site import load_guideline
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -261,6 +262,35 @@ def test_copy_button_copies_a_reply_template(
     expect(page.locator(".md-dialog")).to_have_text("In Zwischenablage kopiert")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert squash(copied) == squash(scenario.reply_templates[0].text)
+
+
+def test_copy_button_copies_a_statement_word_for_word_by_keyboard(
+    open_context: Callable[..., BrowserContext], site_url: str, shipped: Guideline
+) -> None:
+    statement = min((p.model for p in shipped.all_of(DataKind.STATEMENT)), key=lambda s: reading_key(s.title))
+    context = open_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{site_url}pflichttexte/")
+    button = page.locator(f"h2#{statement.id} ~ div.highlight [data-clipboard-target]").first
+    button.focus()
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-dialog")).to_have_text("In Zwischenablage kopiert")
+    assert page.evaluate("navigator.clipboard.readText()").rstrip("\n") == statement.text.strip("\n")
+
+
+def test_a_scenario_shows_its_statements_on_the_first_phone_screen(
+    open_context: Callable[..., BrowserContext], site_url: str, shipped: Guideline
+) -> None:
+    scenario = next(p.model for p in shipped.scenarios if p.model.statements)
+    page = open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(f"{site_url}szenarien/{scenario.id}/")
+    for statement_id in scenario.statements:
+        link = page.locator(f"article .admonition a[href$='pflichttexte/#{statement_id}']")
+        expect(link).to_be_in_viewport()
+    link.click()
+    expect(page.locator(f"h2#{scenario.statements[-1]}")).to_be_in_viewport()
 
 
 # --- Content-Security-Policy -----------------------------------------------------------------------

@@ -48,6 +48,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
         "krise.md",
         "mitarbeitende.md",
         "mitmachen/fehlercodes.md",
+        "pflichttexte.md",
         "prozess/index.md",
         "prozess/strategie.md",
         "recht.md",

@@ -165,6 +165,32 @@ def test_start_page_leads_every_employee_to_their_chapter_first(site: Path) -> N
     assert len(boxes) == 1 and boxes[0].find_next("h2")["id"] == "was-tun-wenn"  # above the scenarios
 
 
+def test_every_statement_shows_its_wording_literally_with_deadline_and_channels(site: Path, shipped: Guideline) -> None:
+    statements = content(page(site, "pflichttexte"))
+    for parsed in shipped.all_of(DataKind.STATEMENT):
+        statement = parsed.model
+        heading = statements.find("h2", id=statement.id)
+        assert heading is not None and text_of(heading) == squash(statement.title)
+        marker = text_of(heading.find_next("p"))  # said in words, right under the title
+        assert marker.startswith("Muss wörtlich raus" if statement.verbatim else "Fester Wortlaut")
+        assert statement.deadline.phrase in marker
+        assert heading.find_next("pre").code.get_text() == statement.text.strip("\n") + "\n"  # copied as it is
+        channels = heading.find_next("ul").find_all("a", href=re.compile(r"^\.\./kanaele/#"))
+        expected = statement.channels_among(tuple(c.id for c in shipped.channels.model.channels))
+        assert [a["href"].split("#")[1] for a in channels] == list(expected)
+
+
+def test_a_scenario_names_its_statements_at_the_top_with_links(site: Path, shipped: Guideline) -> None:
+    for parsed in shipped.scenarios:
+        if not parsed.model.statements:
+            continue
+        article = content(page(site, f"szenarien/{parsed.model.id}"))
+        box = article.select_one("div.admonition")
+        assert box is not None and box.find_previous("h2") is None  # before the first section
+        links = [a["href"] for a in box.find_all("a")]
+        assert links == [f"../../pflichttexte/#{statement_id}" for statement_id in parsed.model.statements]
+
+
 def test_every_diagnostic_code_is_documented_on_the_site(site: Path) -> None:
     from guideline.codes import all_codes
 
@@ -317,6 +343,10 @@ def _make_hostile(data: Path) -> None:
         d["topics"][0]["contact"].update(action=HOSTILE, phone_label=HOSTILE, include=[HOSTILE])
 
     _edit_yaml(data / "employees.yml", employees)
+    _edit_yaml(data / "statements" / "warnung.yml", lambda d: d.update(
+        title="Pflichttext " + HOSTILE, purpose=HOSTILE_BLOCK, text=HOSTILE_BLOCK, source=HOSTILE,
+        verbatim=False, placeholders=["k"],  # HOSTILE holds the placeholder [k]
+        deadline={"within": "30 min", "after": HOSTILE}))
 
 
 @pytest.fixture(scope="module")
@@ -375,6 +405,13 @@ def test_hostile_titles_show_literally_in_title_heading_toc_and_nav(hostile_site
     assert "49" not in text_of(start)
     module = content(page(hostile_site, "schulungen/kundendialog"))
     assert text_of(module.select_one("details.question summary")) == squash(HOSTILE)
+
+
+def test_hostile_statement_wording_comes_out_literally_in_its_copy_block(hostile_site: Path) -> None:
+    heading = content(page(hostile_site, "pflichttexte")).find("h2", id="warnung")
+    assert text_of(heading) == squash("Pflichttext " + HOSTILE)
+    assert heading.find_next("pre").code.get_text() == HOSTILE_BLOCK.strip("\n") + "\n"
+    assert squash(f"spätestens 30 Minuten nach {HOSTILE}") in text_of(heading.find_next("p"))
 
 
 # --- the hook reports problems instead of building a wrong site ------------------------------------

@@ -24,6 +24,8 @@ from . import (
     references,
     reply_training,
     reserved,
+    statement_deadlines,
+    statements,
     templates,
 )
 from .findings import finding_at, texts_of
@@ -52,6 +54,8 @@ CODES: tuple[DiagnosticCode, ...] = (
     *broadcast.CODES,
     *length.CODES,
     *deadlines.CODES,
+    *statements.CODES,
+    *statement_deadlines.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",
@@ -78,6 +82,7 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *check_phase_numbers(guideline),
             *coverage.check_hours_stated(guideline),
             *policies.check_policies(guideline),
+            *statements.check_statements(guideline),
             *check_placeholders(guideline),
         )
     )

@@ -8,13 +8,14 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..model.channels import Channel
 from ..parse.corpus import Guideline
 from .findings import finding_at, place_of
+from .statements import statement_texts
 from .templates import ChannelText, channel_texts
 
 LENGTH_CODE = "G372"
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(LENGTH_CODE, "Text zu lang für den Kanal",
-                   "Ein Text (z. B. eine Antwortvorlage) ist für einen Kanal gedacht, der nur eine bestimmte Zahl von "
+                   "Ein Text (eine Antwortvorlage oder ein Pflichttext) ist für einen Kanal gedacht, der nur eine bestimmte Zahl von "
                    "Zeichen erlaubt ('max_length' in channels.yml), und ist länger. Gezählt wird jedes Zeichen "
                    "des Textes wie geschrieben, Leerzeichen, Zeilenumbrüche und Platzhalter in eckigen Klammern "
                    "eingeschlossen (Prüfung policies.texts_within_channel_length).",
@@ -31,7 +32,7 @@ def text_length(text: str) -> int:
 
 def check_texts_within_channel_length(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
     """Report texts longer than a channel they are meant for allows."""
-    yield from check_lengths(guideline, channel_texts(guideline), severity)
+    yield from check_lengths(guideline, (*channel_texts(guideline), *statement_texts(guideline)), severity)
 
 
 def check_lengths(guideline: Guideline, texts: Iterable[ChannelText], severity: Severity) -> Iterator[Diagnostic]:

@@ -14,7 +14,19 @@ from ..model.roles import Role
 from ..model.tone import ToneRule
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from . import alerting, broadcast, coverage, crisis, deadlines, length, naming, reply_training, templates
+from . import (
+    alerting,
+    broadcast,
+    coverage,
+    crisis,
+    deadlines,
+    length,
+    naming,
+    reply_training,
+    statement_deadlines,
+    statements,
+    templates,
+)
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
@@ -275,4 +287,7 @@ _POLICIES = (
     Policy("no_replies_on_broadcast_channels", broadcast.check_no_replies_on_broadcast_channels),
     Policy("texts_within_channel_length", length.check_texts_within_channel_length),
     Policy("scenario_deadlines_within_level", deadlines.check_scenario_deadlines_within_level),
+    Policy("templates_free_of_breach_phrases", statements.check_statements_free_of_breach_phrases),
+    Policy("response_time_within_maximum", statement_deadlines.check_statement_deadlines),
+    Policy("first_response_covered", statement_deadlines.check_statements_covered),
 )

@@ -61,6 +61,8 @@ class IdKind(enum.Enum):
                                 "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
     QUESTION = IdKindSpec("question", "Frage", "Fragen", "unbekannte", "die", "question", "beispiel-frage",
                           anchor_page="krise.md", anchor_prefix="frage-")
+    STATEMENT = IdKindSpec("statement", "Pflichttext", "Pflichttexte", "unbekannter", "den", "title",
+                           "beispiel-pflichttext", anchor_page="pflichttexte.md")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -227,3 +229,5 @@ EmployeeTopicId = defines(IdKind.EMPLOYEE_TOPIC)
 EmployeeTopicRef = refers_to(IdKind.EMPLOYEE_TOPIC)
 QuestionId = defines(IdKind.QUESTION)
 QuestionRef = refers_to(IdKind.QUESTION)
+StatementId = defines(IdKind.STATEMENT)
+StatementRef = refers_to(IdKind.STATEMENT)

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, Text
-from .ids import ChannelRef, LevelRef, RoleRef, ScenarioId, ToneRuleRef, TrainingRef
+from .ids import ChannelRef, LevelRef, RoleRef, ScenarioId, StatementRef, ToneRuleRef, TrainingRef
 
 
 class Step(Model):
@@ -45,6 +45,9 @@ class Scenario(Model):
     channels: tuple[ChannelRef, ...] = Field((), description="IDs der Kanäle, auf denen es typischerweise vorkommt.")
     steps: tuple[Step, ...] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
     escalate: tuple[Escalation, ...] = Field((), description="Wann und an wen eskaliert wird.")
+    statements: tuple[StatementRef, ...] = Field(
+        (), description="IDs der Pflichttexte (statements/), die in diesem Szenario veröffentlicht werden."
+    )
     reply_templates: tuple[ReplyTemplate, ...] = Field((), description="Antwortvorlagen.")
     donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
     tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")

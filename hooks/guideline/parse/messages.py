@@ -40,6 +40,7 @@ _KEPT_MESSAGES = (
     ("url", "G112"),
     ("phone", "G314"),
     ("clock_time", "G315"),
+    ("placeholder", "G367"),
 )
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -91,6 +92,11 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "(HH:MM, 00:00 bis 24:00).",
                    "Uhrzeit mit Doppelpunkt schreiben, z. B. '08:00'; für einen ganzen Tag start: '00:00' und "
                    "end: '24:00'."),
+    DiagnosticCode("G367", "Platzhalter falsch geschrieben",
+                   "Unter 'placeholders:' eines Pflichttextes steht je Zeile der Name eines Platzhalters, der vor dem "
+                   "Senden ersetzt werden darf, ohne eckige Klammern: Datum für [Datum] im Text. Mit Klammern geht "
+                   "es nur in Anführungszeichen, weil YAML [Datum] sonst als Liste liest.",
+                   "Nur den Namen schreiben, z. B. '- Datum', und je Platzhalter eine Zeile."),
 )
 """Every diagnostic code schema_errors emits, documented for the contributors' page."""
 

@@ -31,6 +31,7 @@ EMPLOYEES_PAGE = "mitarbeitende.md"
 CONTRIBUTING_PAGE = "mitmachen/index.md"
 ERROR_CODES_PAGE = "mitmachen/fehlercodes.md"
 LEGAL_PAGE = "recht.md"
+STATEMENTS_PAGE = "pflichttexte.md"
 
 MATRIX_ANCHOR_PREFIX = "matrix-"
 

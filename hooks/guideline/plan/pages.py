@@ -22,6 +22,7 @@ from . import (
     roles,
     scenarios,
     start,
+    statements,
     strategy,
     tone,
     training,
@@ -48,6 +49,7 @@ PLANNERS: tuple[Planner, ...] = (
     legal.plan_legal,
     employees.plan_employees,
     contacts.plan_contacts,
+    statements.plan_statements,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

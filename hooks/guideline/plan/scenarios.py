@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..model.contacts import ContactsFile
 from ..model.duration import Duration
 from ..model.escalation import EscalationLevel
 from ..model.ids import IdKind
+from ..model.layout import DataKind
 from ..model.scenarios import ReplyTemplate, Scenario
 from . import links as urls
 from .crisis import crisis_link
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 from .page import PlannedPage, Planning
 from .reach import AlertRow, ScenarioReach, alert_rows, contacts_of, level_thresholds, scenario_reach
+
+if TYPE_CHECKING:
+    from ..parse.corpus import Guideline
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,16 @@ class EscalationView:
 
 
 @dataclass(frozen=True)
+class StatementNotice:
+    """A statement as a scenario page names it, compactly: what, how strictly, by when, where."""
+
+    statement: Link
+    verbatim: bool
+    deadline: str
+    channels: str  # "auf allen Kanälen", "auf Facebook und X" or "auf 4 Kanälen"
+
+
+@dataclass(frozen=True)
 class ScenarioPage:
     """Context of `szenarien/<id>.md`."""
 
@@ -54,6 +69,7 @@ class ScenarioPage:
     keywords: tuple[str, ...]
     index: Link
     reach: ScenarioReach | None = None
+    statements: tuple[StatementNotice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,7 @@ class ScenarioIndexPage:
     groups: tuple[ScenarioGroup, ...]
     escalation: Link
     crisis: Link | None = None  # the crisis playbook, the place to go first, if the guideline has one
+    statements: Link | None = None  # the texts with a required wording, if the guideline has any
 
 
 @dataclass(frozen=True)
@@ -149,6 +166,26 @@ def scenario_context(scenario: Scenario, links: Links, index: Link, reach: Scena
     )
 
 
+def statement_notices(statement_ids: tuple[str, ...], guideline: Guideline, links: Links) -> tuple[
+        StatementNotice, ...]:
+    """Return the statements a scenario names, in its order, as its page shows them near the top."""
+    by_id = {parsed.model.id: parsed.model for parsed in guideline.all_of(DataKind.STATEMENT)}
+    return tuple(
+        StatementNotice(Link(statement.title, page_of(IdKind.STATEMENT, statement.id)), statement.verbatim,
+                        statement.deadline.phrase, _where(statement.all_channels, statement.channels, links))
+        for statement in (by_id[i] for i in statement_ids if i in by_id)
+    )
+
+
+def _where(all_channels: bool, channels: tuple[str, ...], links: Links) -> str:
+    """Say compactly where a statement goes: "auf allen Kanälen", "auf Facebook und X" or "auf 4 Kanälen"."""
+    if all_channels:
+        return "auf allen Kanälen"
+    if len(channels) > 2:
+        return f"auf {len(channels)} Kanälen"
+    return "auf " + " und ".join(links.to(IdKind.CHANNEL, c).label for c in channels)
+
+
 def scenario_index_context(
     scenarios: tuple[Scenario, ...], levels: tuple[EscalationLevel, ...], links: Links
 ) -> ScenarioIndexPage:
@@ -192,6 +229,10 @@ def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: 
     )
 
 
+def _statements_link(guideline: Guideline) -> Link | None:
+    return Link("Pflichttexte", urls.STATEMENTS_PAGE) if guideline.all_of(DataKind.STATEMENT) else None
+
+
 def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the scenario index, the escalation levels and one page per scenario."""
     guideline, links = planning.guideline, planning.links
@@ -202,15 +243,17 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     max_response = response_phrase(guideline.organisation.model.max_first_response)
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
-                    replace(scenario_index_context(scenarios, levels, links), crisis=crisis_link(planning)),
+                    replace(scenario_index_context(scenarios, levels, links), crisis=crisis_link(planning),
+                            statements=_statements_link(guideline)),
                     escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
                     escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline)),
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        scenario_context(parsed.model, links, index,
-                                         scenario_reach(parsed.model.escalation_level, guideline, links)),
+                        replace(scenario_context(parsed.model, links, index,
+                                                 scenario_reach(parsed.model.escalation_level, guideline, links)),
+                                statements=statement_notices(parsed.model.statements, guideline, links)),
                         guideline.source_of(parsed))
             for parsed in guideline.scenarios
         ),

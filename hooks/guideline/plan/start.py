@@ -72,6 +72,10 @@ def _legal_section(guideline: Guideline) -> tuple[Link, ...]:
     return (Link("Recht und Mitbestimmung", urls.LEGAL_PAGE),) if guideline.one_of(DataKind.LEGAL) else ()
 
 
+def _statements_section(guideline: Guideline) -> tuple[Link, ...]:
+    return (Link("Pflichttexte", urls.STATEMENTS_PAGE),) if guideline.all_of(DataKind.STATEMENT) else ()
+
+
 def _employees(guideline: Guideline) -> Link | None:
     chapter = guideline.one_of(DataKind.EMPLOYEES)
     return Link(chapter.model.title, urls.EMPLOYEES_PAGE) if chapter else None
@@ -98,6 +102,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
             Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),
             Link("Content-Strategie", urls.STRATEGY_PAGE), *_legal_section(guideline),
+            *_statements_section(guideline),
         ),
         team_principles=organisation.team_principles,
         max_first_response=response_phrase(organisation.max_first_response),
