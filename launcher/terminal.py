@@ -6,7 +6,8 @@ reads the output of MkDocs and of the core's CLI line by line through a `Termina
 
 - routine messages (the tables below: MkDocs' INFO lines, Material's end-of-life banner, Python's
   warnings, which are meant for developers) are dropped;
-- what matters is said in German: the live preview's address, one line per rebuild, why a build stopped;
+- what matters is said in German: the live preview's address, one line per rebuild, why a build stopped,
+  and a failure a contributor can fix without its traceback (the preview's port is taken);
 - every warning and error is shown, known or not, and so is every line the tables do not know. MkDocs'
   level prefix becomes a German word, or goes where the line already is one of the core's diagnostics.
 
@@ -97,6 +98,22 @@ def banner_environment(environment: Mapping[str, str]) -> dict[str, str]:
     return {BANNER_VARIABLE: environment.get(BANNER_VARIABLE, "1")}
 
 
+def port_in_use(match: re.Match[str], terminal: Terminal) -> str:
+    return (
+        "Fehler: Die Vorschau kann ihre Adresse nicht öffnen, der Port ist schon belegt (läuft sie schon in "
+        "einem anderen Terminal?)\n    help: die andere Vorschau mit Strg+C beenden oder einen anderen Port "
+        "wählen, z. B. python3 build.py serve --dev-addr 127.0.0.1:8001"
+    )
+
+
+TRACEBACK = "Traceback (most recent call last):"
+KNOWN_FAILURES: tuple[tuple[re.Pattern[str], Shown], ...] = (
+    # The last line of a traceback that says all a contributor needs; the traceback before it is dropped
+    (re.compile(r"OSError: \[(?:Errno 98|Errno 48|WinError 10048)\] .*"), port_in_use),  # Linux, macOS, Windows
+    (re.compile(r"KeyboardInterrupt"), dropped),  # Ctrl-C: the launcher says what it stopped
+)
+
+
 def is_verbose(option: bool, environment: Mapping[str, str]) -> bool:
     """Tell whether to show the tools' output unchanged: --verbose, or GUIDELINE_VERBOSE set to anything but 0."""
     return option or environment.get(VERBOSE_VARIABLE, "").strip() not in ("", "0")
@@ -170,17 +187,29 @@ class ToolStream:
         self._out = out
         self._showing = True  # whether the current entry is shown: its indented lines follow it
         self._blank = 0  # blank lines are held back until the next line is shown, and dropped with it
+        self._traceback: list[str] | None = None  # held until its last line tells whether it is a known failure
 
     def feed(self, raw: str) -> None:
         """Take one line of output (without its line break) and show it, translated, or drop it."""
         with self._terminal.lock:
             self._feed(raw)
 
+    def close(self) -> None:
+        """Show a traceback that was cut off (the tool was stopped) as it came."""
+        with self._terminal.lock:
+            for line in self._traceback or []:
+                self._show(line)
+            self._traceback = None
+
     def _feed(self, raw: str) -> None:
         plain = ANSI_ESCAPE.sub("", raw)
         if self._terminal.verbose:
             self._terminal.counted(plain)
             self._show(raw)
+        elif self._traceback is not None:
+            self._continue_traceback(plain, raw)
+        elif plain == TRACEBACK:
+            self._traceback = [raw]
         elif not plain.strip():
             self._blank += self._showing  # a blank line after a dropped entry goes with it
         elif plain[0].isspace() and first_match(ROUTINE_LINES, plain) is None:
@@ -189,6 +218,20 @@ class ToolStream:
             shown = self._terminal.entry(plain, raw)
             self._showing = shown is not None
             self._show(shown)
+
+    def _continue_traceback(self, plain: str, raw: str) -> None:
+        """Hold a traceback's lines; at its last, show one German line for a known failure, else all of it."""
+        held = self._traceback or []
+        if not plain.strip() or plain[0].isspace():
+            held.append(raw)
+            return
+        self._traceback = None
+        found = first_match(KNOWN_FAILURES, plain)
+        for line in held if found is None else []:
+            self._show(line)
+        shown = raw if found is None else found[0](found[1], self._terminal)
+        self._showing = shown is not None
+        self._show(shown)
 
     def _show(self, line: str | None) -> None:
         if line is not None:

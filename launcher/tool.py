@@ -65,6 +65,7 @@ def relay(pipe: IO[bytes] | None, stream: ToolStream) -> threading.Thread:
             return
         for line in iter(pipe.readline, b""):
             stream.feed(line.decode("utf-8", errors="replace").rstrip("\r\n"))
+        stream.close()
         pipe.close()
 
     reader = threading.Thread(target=read_lines, daemon=True)

@@ -152,6 +152,37 @@ def test_a_traceback_is_shown_whole() -> None:
     assert shown(lines) == lines
 
 
+def test_a_taken_port_is_explained_without_its_traceback() -> None:
+    lines = [
+        "Traceback (most recent call last):",
+        '  File "/srv/leitfaden/.venv/lib/python3.11/site-packages/mkdocs/livereload/__init__.py", line 173, in serve',
+        "    self.server_bind()",
+        "OSError: [Errno 98] Address already in use",
+    ]
+    assert shown(lines) == [
+        "Fehler: Die Vorschau kann ihre Adresse nicht öffnen, der Port ist schon belegt (läuft sie schon in einem "
+        "anderen Terminal?)",
+        "    help: die andere Vorschau mit Strg+C beenden oder einen anderen Port wählen, z. B. python3 build.py "
+        "serve --dev-addr 127.0.0.1:8001",
+    ]
+
+
+def test_ctrl_c_needs_no_traceback() -> None:
+    lines = ["INFO    -  Building documentation...", "Traceback (most recent call last):", '  File "x.py", line 1',
+             "KeyboardInterrupt"]
+    assert shown(lines) == []
+
+
+def test_a_traceback_cut_off_by_a_stopped_tool_is_shown_as_it_came() -> None:
+    out = io.StringIO()
+    stream = Terminal().stream(out)
+    for line in ("Traceback (most recent call last):", '  File "x.py", line 1'):
+        stream.feed(line)
+    assert out.getvalue() == ""
+    stream.close()
+    assert out.getvalue().splitlines() == ["Traceback (most recent call last):", '  File "x.py", line 1']
+
+
 def test_verbose_shows_everything_unchanged_and_still_counts() -> None:
     terminal = Terminal(verbose=True)
     lines = BANNER + CLEAN_BUILD + ["WARNING -  eine Warnung"]
