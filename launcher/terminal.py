@@ -54,6 +54,7 @@ def built(match: re.Match[str], terminal: Terminal) -> str | None:
 
 
 def rebuild_failed(match: re.Match[str], terminal: Terminal) -> str:
+    """Say that the running preview keeps its last state until the failure above is fixed."""
     return "Fehler: Die Vorschau ließ sich nicht neu bauen (siehe oben); sie zeigt den letzten Stand, bis das behoben ist"
 
 
@@ -64,6 +65,15 @@ def strict_abort(match: re.Match[str], terminal: Terminal) -> str:
         for number, noun in re.findall(r"(\d+) (\w+)", match["counts"])
     )
     return f"Build abgebrochen wegen {counts}: beim Bauen zählt jede Warnung als Fehler"
+
+
+def port_in_use(match: re.Match[str], terminal: Terminal) -> str:
+    """Explain why the preview could not start: another program (often another preview) has its port."""
+    return (
+        "Fehler: Die Vorschau kann ihre Adresse nicht öffnen, der Port ist schon belegt (läuft sie schon in "
+        "einem anderen Terminal?)\n    help: die andere Vorschau mit Strg+C beenden oder einen anderen Port "
+        "wählen, z. B. python3 build.py serve --dev-addr 127.0.0.1:8001"
+    )
 
 
 ROUTINE_MESSAGES: tuple[tuple[re.Pattern[str], Shown], ...] = (
@@ -91,27 +101,17 @@ ROUTINE_LINES: tuple[tuple[re.Pattern[str], Shown], ...] = (
     (re.compile(r"Aborted with (?P<counts>.*) in strict mode!"), strict_abort),
     (re.compile(r".+:\d+: [A-Z]\w*Warning: .*"), dropped),  # Python's own warning format (for developers)
 )
-
-
-def banner_environment(environment: Mapping[str, str]) -> dict[str, str]:
-    """Return what keeps Material's end-of-life banner away (NO_MKDOCS_2_WARNING, unless set otherwise)."""
-    return {BANNER_VARIABLE: environment.get(BANNER_VARIABLE, "1")}
-
-
-def port_in_use(match: re.Match[str], terminal: Terminal) -> str:
-    return (
-        "Fehler: Die Vorschau kann ihre Adresse nicht öffnen, der Port ist schon belegt (läuft sie schon in "
-        "einem anderen Terminal?)\n    help: die andere Vorschau mit Strg+C beenden oder einen anderen Port "
-        "wählen, z. B. python3 build.py serve --dev-addr 127.0.0.1:8001"
-    )
-
-
 TRACEBACK = "Traceback (most recent call last):"
 KNOWN_FAILURES: tuple[tuple[re.Pattern[str], Shown], ...] = (
     # The last line of a traceback that says all a contributor needs; the traceback before it is dropped
     (re.compile(r"OSError: \[(?:Errno 98|Errno 48|WinError 10048)\] .*"), port_in_use),  # Linux, macOS, Windows
     (re.compile(r"KeyboardInterrupt"), dropped),  # Ctrl-C: the launcher says what it stopped
 )
+
+
+def banner_environment(environment: Mapping[str, str]) -> dict[str, str]:
+    """Return what keeps Material's end-of-life banner away (NO_MKDOCS_2_WARNING, unless set otherwise)."""
+    return {BANNER_VARIABLE: environment.get(BANNER_VARIABLE, "1")}
 
 
 def is_verbose(option: bool, environment: Mapping[str, str]) -> bool:
@@ -167,6 +167,7 @@ class Terminal:
         return message
 
     def count(self, level: str) -> None:
+        """Count a logged warning or error."""
         if level == "WARNING":
             self.warnings += 1
         elif level in LEVEL_WORDS:
