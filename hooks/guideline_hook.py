@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.watch.append(str(data_dir))
     build = (build_preview if preview else build_site)(data_dir, repo_root)
     if build.report.errors and not preview:
-        raise PluginError("Der Leitfaden enthält Fehler:\n" + format_report(build.report))
+        raise PluginError(format_report(build.report))  # the first line the contributor reads is the first error
     for diagnostic in build.report.diagnostics:
         (log.error if diagnostic.severity is Severity.ERROR else log.warning)(format_diagnostic(diagnostic))
     config[BUILD_KEY] = build

@@ -11,6 +11,7 @@ from guideline.arguments import EXIT_USAGE, GermanArgumentParser
 
 from launcher import commands
 from launcher.python_version import is_supported, unsupported_message
+from launcher.terminal import VERBOSE_VARIABLE
 from launcher.venv import SETUP_NOTE, LauncherError
 
 EXIT_CONTENT, EXIT_INTERRUPTED = 1, 130
@@ -51,17 +52,26 @@ def add_site_commands(add: AddCommand) -> None:
     serve = add("serve", help="Live-Vorschau starten (mkdocs serve); weitere Optionen gehen an mkdocs",
                 description="Startet die Live-Vorschau. Änderungen in guideline_data/ erscheinen sofort.\n"
                 "Weitere Optionen gehen an mkdocs serve, z. B. --dev-addr 0.0.0.0:8000.")
+    add_verbose(serve)
     serve.set_defaults(run=commands.command_serve)
     build = add("build", help="Website nach site/ bauen (mkdocs build --strict) und prüfen",
                 description="Baut die Website in einen neuen Ordner, prüft sie (Links, Anker, nichts von fremden\n"
                 "Servern) und ersetzt site/ erst, wenn alles geklappt hat. Weitere Optionen gehen an mkdocs build.")
     build.add_argument("-d", "--site-dir", metavar="ORDNER", help="in diesen Ordner bauen (Standard: site)")
+    add_verbose(build)
     build.set_defaults(run=commands.command_build)
     check = add("check", help="nur die Daten prüfen, schnell und ohne Website",
                 description="Prüft guideline_data/ und zeigt jeden Fehler mit Datei, Zeile und Spalte.")
     check.add_argument("--strict", action="store_true", help="auch bei Warnungen fehlschlagen")
     check.add_argument("--codequality", metavar="DATEI", help="GitLab-Code-Quality-Bericht (JSON) schreiben")
+    add_verbose(check)
     check.set_defaults(run=commands.command_check)
+
+
+def add_verbose(command: argparse.ArgumentParser) -> None:
+    """Let a command show its tools' whole output, unfiltered and in English, for debugging."""
+    command.add_argument("--verbose", action="store_true",
+                         help=f"alles unverändert zeigen, was die Werkzeuge ausgeben, zur Fehlersuche (ebenso {VERBOSE_VARIABLE}=1)")
 
 
 def add_tool_commands(add: AddCommand) -> None:

@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from launcher import venv
 from launcher.lock import RUNTIME_LOCK, TEST_LOCK, write_locks
-from launcher.publish import SITE_FOLDER, build_environment, publish_site
+from launcher.publish import SITE_FOLDER, build_environment, publish_site, sigterm_as_exit
 from launcher.system import ensure_system_packages
+from launcher.terminal import Terminal, banner_environment, is_verbose
 from launcher.tool import environment_set, run_tool, tool_runner
 
 # Each command looks up venv.ensure_venv when it runs, so the launcher's tests can hand it an interpreter.
 
 
+def terminal_for(args: argparse.Namespace) -> Terminal:
+    """Return how a command shows its tools' output: quiet and German, or unchanged with --verbose."""
+    return Terminal(verbose=is_verbose(args.verbose, os.environ))
+
+
 def command_serve(args: argparse.Namespace, root: Path) -> int:
-    """Start MkDocs' live preview."""
+    """Start MkDocs' live preview; SIGTERM stops MkDocs too."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK])
-    return run_tool(python, ["-m", "mkdocs", "serve", *args.extra], root)
+    with sigterm_as_exit(), environment_set(banner_environment(os.environ)):
+        return run_tool(python, ["-m", "mkdocs", "serve", *args.extra], root, terminal_for(args))
 
 
 def command_build(args: argparse.Namespace, root: Path) -> int:
     """Build the site with MkDocs, audit it, and publish it atomically."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK])
     target = Path(args.site_dir).resolve() if args.site_dir else root / SITE_FOLDER
+    terminal = terminal_for(args)
     with environment_set(build_environment(root)):
-        return publish_site(tool_runner(python, root), target, args.extra)
+        return publish_site(tool_runner(python, root, terminal), target, args.extra, terminal)
 
 
 def command_check(args: argparse.Namespace, root: Path) -> int:
@@ -34,7 +43,7 @@ def command_check(args: argparse.Namespace, root: Path) -> int:
     options = ["--strict"] if args.strict else []
     if args.codequality:
         options += ["--codequality", str(Path(args.codequality).resolve())]
-    return run_tool(python, ["-m", "guideline.cli", "check", *options], root)
+    return run_tool(python, ["-m", "guideline.cli", "check", *options], root, terminal_for(args))
 
 
 def command_test(args: argparse.Namespace, root: Path) -> int:

@@ -218,6 +218,18 @@ def test_cli_audit_of_a_sound_site_exits_0(tmp_path: Path) -> None:
     assert out.getvalue() == "Keine Befunde: 2 Seiten und 0 Stylesheets in site/ geprüft.\n"
 
 
+def test_cli_audit_quiet_prints_only_findings(tmp_path: Path) -> None:
+    sound = write_site(tmp_path / "site", {"index.html": '<a href="a/">a</a>', "a/index.html": ""})
+    broken = write_site(tmp_path / "kaputt", {"index.html": '<a href="fehlt/">x</a>'})
+    quiet, findings = io.StringIO(), io.StringIO()
+    assert cli.main(["audit", "-d", str(sound), "--quiet"], out=quiet) == 0
+    assert cli.main(["audit", "-d", str(broken), "--display-path", "site", "--quiet"], out=findings) == 1
+    assert quiet.getvalue() == ""
+    assert findings.getvalue().splitlines()[0] == (
+        'site/index.html:1:1: Verweis auf eine Datei, die es nicht gibt: <a href> "fehlt/"'
+    )
+
+
 def test_cli_audit_of_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["audit", "--site-dir", str(tmp_path / "nichts")]) == 2
     assert capsys.readouterr().err == (

@@ -167,6 +167,14 @@ def test_the_csp_command_writes_then_checks_the_pages(tmp_path: Path) -> None:
     assert cli.main(["csp", "--site-dir", str(tmp_path / "nichts")]) == 2
 
 
+def test_the_quiet_csp_command_writes_the_pages_without_a_word(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    out = io.StringIO()
+    assert cli.main(["csp", "--site-dir", str(site), "--quiet"], out=out) == 0
+    assert out.getvalue() == ""
+    assert cli.main(["csp", "--site-dir", str(site), "--check"], out=io.StringIO()) == 0
+
+
 # --- the web server's header ----------------------------------------------------------------------
 
 NGINX = """\

@@ -37,6 +37,12 @@ def test_check_options_are_parsed_by_the_launcher() -> None:
     assert (args.command, args.strict, args.codequality, args.extra) == ("check", True, "report.json", [])
 
 
+@pytest.mark.parametrize("command", ["serve", "build", "check"])
+def test_verbose_is_the_launchers_own_option(command: str) -> None:
+    assert (cli.parse_arguments([command]).verbose, cli.parse_arguments([command, "--verbose"]).verbose) == (False, True)
+    assert cli.parse_arguments([command, "--verbose"]).extra == []
+
+
 def test_a_failed_installation_exits_1_with_advice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -85,13 +91,15 @@ def test_each_command_runs_its_tool_in_the_venv(
 ) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(venv, "ensure_venv", lambda root, locks: Path("venv-python"))
-    monkeypatch.setattr(subprocess, "Popen", lambda command, cwd: calls.append([*command, cwd]) or FinishedTool())
+    monkeypatch.setattr(subprocess, "Popen", lambda command, cwd, **_: calls.append([*command, cwd]) or FinishedTool())
     assert cli.main(argv, tmp_path) == 0
     assert calls == [["venv-python", *arguments, tmp_path]]
 
 
 class FinishedTool:
-    """A tool process that has already finished successfully."""
+    """A tool process that has already finished successfully, without output."""
+
+    stdout = stderr = None
 
     def wait(self) -> int:
         return 0

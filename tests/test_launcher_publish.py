@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 import pytest
 
 from launcher import publish
+from launcher.terminal import Terminal
 
 
 def fake_build(*exit_codes: int, page: str = "neu") -> Callable[[Sequence[str | Path]], int]:
@@ -42,7 +43,26 @@ def test_a_successful_build_swaps_in_the_new_site(site: Path, capsys: pytest.Cap
     assert (site / "index.html").read_text(encoding="utf-8") == "neu"
     assert oct(site.stat().st_mode & 0o777) == oct(0o755)
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
-    assert capsys.readouterr().err == "build.py: Website gebaut und geprüft: site/\n"
+    assert capsys.readouterr().err == "build.py: Website gebaut und geprüft: site/ – 1 Seite, 0 Warnungen\n"
+
+
+def test_the_summary_counts_the_pages_and_the_warnings_the_terminal_saw(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terminal = Terminal()
+    terminal.record("WARNING", "eine Warnung, die den Build nicht abbricht")
+    capsys.readouterr()
+
+    def build_two_pages(arguments: Sequence[str | Path]) -> int:
+        if "mkdocs" in arguments:
+            staging = Path(arguments[list(arguments).index("--site-dir") + 1])
+            for name in ("index.html", "rollen/index.html", "404.htm", "suche.json"):
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                (staging / name).write_text("neu", encoding="utf-8")
+        return 0
+
+    assert publish.publish_site(build_two_pages, site, [], terminal) == 0
+    assert capsys.readouterr().err == "build.py: Website gebaut und geprüft: site/ – 3 Seiten, 1 Warnung\n"
 
 
 @pytest.mark.parametrize(
@@ -87,6 +107,18 @@ def test_mkdocs_gets_the_staging_folder_and_the_extra_options(site: Path) -> Non
     assert mkdocs == ["-m", "mkdocs", "build", "--strict", "--site-dir", staging, "--verbose"]
     assert policy == ["-m", "guideline.cli", "csp", "--site-dir", staging, "--display-path", "site"]
     assert audit == ["-m", "guideline.cli", "audit", "--site-dir", staging, "--display-path", "site"]
+
+
+def test_a_quiet_terminal_keeps_the_policy_step_and_the_audit_quiet_unless_they_find_something(site: Path) -> None:
+    calls: list[list[str]] = []
+
+    def run(arguments: Sequence[str | Path]) -> int:
+        calls.append([str(part) for part in arguments])
+        return 0
+
+    publish.publish_site(run, site, [], Terminal(verbose=False))
+    publish.publish_site(run, site, [], Terminal(verbose=True))
+    assert ["--quiet" in call for call in calls] == [False, True, True, False, False, False]
 
 
 def test_a_new_target_and_its_parents_are_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -72,10 +72,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate the data, print every diagnostic and a summary, and write the forge reports."""
     source = _announced_source(args.root, out)
     report = check_site(source.path(args.root), args.root)
-    print(format_report(report), file=out)
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # first: GitHub takes these lines in and does not show them
         for diagnostic in report.diagnostics:
             print(format_github_annotation(diagnostic), file=out)
+    print(format_report(report), file=out)  # ends with the summary line
     if args.codequality is not None:
         args.codequality.write_text(format_codequality(report), encoding="utf-8")
     return EXIT_CONTENT if report.fails(strict=args.strict) else EXIT_OK
@@ -219,8 +219,9 @@ def run_csp(args: argparse.Namespace, out: TextIO) -> int:
         for name in result.lacking:
             print(f"{shown / name}: die Content-Security-Policy passt nicht zu den Inline-Skripten der Seite", file=out)
         return EXIT_CONTENT if result.lacking else EXIT_OK
-    print(f"Content-Security-Policy aus den Inline-Skripten jeder Seite: {result.pages} Seiten in {shown}/, "
-          f"davon {len(result.lacking)} angepasst.", file=out)
+    if not args.quiet:
+        print(f"Content-Security-Policy aus den Inline-Skripten jeder Seite: {result.pages} Seiten in {shown}/, "
+              f"davon {len(result.lacking)} angepasst.", file=out)
     return EXIT_OK
 
 
@@ -248,7 +249,8 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
     site_dir = _existing_folder(args.site_dir, "Der Website-Ordner")
     shown = PurePosixPath(args.display_path) if args.display_path else _shown(site_dir)
     result = audit_site(site_dir, base_path=args.base_path)
-    print(format_audit(result, shown), file=out)
+    if result.findings or not args.quiet:
+        print(format_audit(result, shown), file=out)
     return EXIT_CONTENT if result.findings else EXIT_OK
 
 
@@ -332,6 +334,7 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
                          help="Ordner der gebauten Website (Standard: site)")
     command.add_argument("--display-path", metavar="PFAD",
                          help="so heißt der Ordner in den Meldungen (Standard: ORDNER)")
+    command.add_argument("--quiet", action="store_true", help="nur Befunde ausgeben, bei Erfolg nichts")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
