@@ -51,6 +51,7 @@ GOLDEN_KINDS = (
     "prozess/strategie.md",
     "recht.md",
     "mitarbeitende.md",
+    "externe-stellen.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '

@@ -16,6 +16,7 @@ from . import (
     crisis,
     employees,
     naming,
+    parties,
     policies,
     prerequisites,
     references,
@@ -46,6 +47,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *naming.CODES,
     *employees.CODES,
     *crisis.CODES,
+    *parties.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",
@@ -62,11 +64,13 @@ CODES: tuple[DiagnosticCode, ...] = (
 def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
     """Run every cross-check and policy check; return all problems."""
     definitions = references.defined_ids(guideline)
+    referenced = references.referenced_ids(guideline)
     return sort_diagnostics(
         (
             *references.check_duplicate_ids(definitions),
             *reserved.check_reserved_ids(definitions),
-            *references.check_references(definitions, references.referenced_ids(guideline)),
+            *references.check_references(definitions, referenced),
+            *parties.check_parties(guideline, referenced),
             *prerequisites.check_self_prerequisites(guideline.training),
             *prerequisites.check_prerequisite_cycles(guideline.training),
             *check_phase_numbers(guideline),

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, strategy
+from . import contacts, crisis, employees, legal, parties, strategy
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -54,6 +54,7 @@ class DataKind(enum.Enum):
     SCENARIO = KindSpec(Scenario, folder="scenarios", title="Szenario")
     TRAINING = KindSpec(TrainingModule, folder="training", title="Schulungsmodul")
     CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
+    PARTIES = KindSpec(parties.PartiesFile, file="parties.yml", title="Externe Stellen", required=False)
 
     @property
     def spec(self) -> KindSpec:

@@ -18,6 +18,7 @@ from . import (
     employees,
     error_codes,
     legal,
+    parties,
     process,
     roles,
     scenarios,
@@ -48,6 +49,7 @@ PLANNERS: tuple[Planner, ...] = (
     legal.plan_legal,
     employees.plan_employees,
     contacts.plan_contacts,
+    parties.plan_parties,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 
