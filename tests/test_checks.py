@@ -211,12 +211,15 @@ def test_unknown_ids_in_every_scenario_field() -> None:
         "guideline_data/scenarios/kritik.yml:8:12: error[G201]: unbekannter Kanal 'tiktok'\n"
         "    note: bekannte Kanäle: instagram\n"
         "    help: verwende eine der bekannten IDs oder leg den Kanal in channels.yml an",
-        "guideline_data/scenarios/kritik.yml:10:11: error[G201]: unbekannte Rolle 'praktikant'\n"
+        "guideline_data/scenarios/kritik.yml:10:11: error[G201]: unbekannte Rolle oder externe Stelle 'praktikant'\n"
         "    note: bekannte Rollen: community-manager, social-media-lead\n"
-        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml an",
-        "guideline_data/scenarios/kritik.yml:14:9: error[G201]: unbekannte Rolle 'geschaeftsfuehrung'\n"
+        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml oder die externe Stelle in "
+        "parties.yml an",
+        "guideline_data/scenarios/kritik.yml:14:9: error[G201]: unbekannte Rolle oder externe Stelle "
+        "'geschaeftsfuehrung'\n"
         "    note: bekannte Rollen: community-manager, social-media-lead\n"
-        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml an",
+        "    help: verwende eine der bekannten IDs oder leg die Rolle in roles.yml oder die externe Stelle in "
+        "parties.yml an",
         "guideline_data/scenarios/kritik.yml:15:12: error[G201]: unbekannte Eskalationsstufe 'alltg'\n"
         "    note: bekannte Eskalationsstufen: alltag\n"
         "    help: meintest du 'alltag'?",

@@ -43,6 +43,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
     planned = [page.src_uri for page in plan_pages(guideline, all_codes())]
     assert planned == [
         "erreichbarkeit.md",
+        "externe-stellen.md",
         "index.md",
         "kanaele.md",
         "krise.md",
@@ -120,12 +121,13 @@ def test_scenario_context_resolves_roles_levels_rules_and_modules(pages: dict[st
         (2, "rollen/community-manager.md", "4 Stunden"),
         (3, "rollen/azubi.md", None),
     ]
-    (escalation,) = scenario.escalations
+    escalation, to_party = scenario.escalations
     assert (escalation.when, escalation.to.target, escalation.level) == (
         "Mehr als 20 Beschwerden in einer Stunde",
         "rollen/social-media-lead.md",
         Link("Krise", "szenarien/eskalation.md#stufe-2"),
     )
+    assert to_party.to == Link("Polizei Musterstadt", "externe-stellen.md#polizei")  # a party: its entry, no role page
     assert scenario.tone_rules == (Link("Freundlich", "tonalitaet.md#freundlich"),)
     assert scenario.training == (Link("Kundendialog", "schulungen/kundendialog.md"),)
     assert scenario.index == Link("Alle Szenarien", "szenarien/index.md")

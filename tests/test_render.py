@@ -52,6 +52,7 @@ GOLDEN_KINDS = (
     "recht.md",
     "mitarbeitende.md",
     "pflichttexte.md",
+    "externe-stellen.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '

@@ -121,6 +121,19 @@ def test_every_rule_channel_level_and_phase_has_its_anchor(site: Path, shipped: 
         assert squash(body) in text_of(article)
 
 
+def test_every_party_has_its_anchor_with_its_number_first_and_is_linked_from_steps(site: Path, shipped: Guideline) -> None:
+    parties = shipped.one_of(DataKind.PARTIES)
+    assert parties is not None
+    article = content(page(site, "externe-stellen"))
+    for party in parties.model.parties:
+        heading = article.find(id=party.id)
+        assert heading is not None and heading.name == "h2" and text_of(heading) == squash(party.name)
+        assert party.phone is not None and heading.find_next_sibling("ul").find("li").find("a")["href"] == party.phone.uri
+    threats = content(page(site, "szenarien/rauer-ton"))
+    assert threats.find("a", href="../../externe-stellen/#polizei") is not None
+    assert content(page(site, "recht")).find("a", href="../externe-stellen/#cert") is not None
+
+
 def test_every_employee_topic_has_its_anchor_with_dos_donts_and_contact(site: Path, shipped: Guideline) -> None:
     parsed = shipped.one_of(DataKind.EMPLOYEES)
     assert parsed is not None

@@ -52,7 +52,10 @@ def check_level_alerts_complete(guideline: Guideline, severity: Severity) -> Ite
     contacts = guideline.one_of(DataKind.CONTACTS)
     if contacts is None:
         return
-    reachable = {person.role for person in contacts.model.people}
+    parties = guideline.one_of(DataKind.PARTIES)
+    # an external party is reached at its own number (parties.yml, G352/G353), not through a person in contacts.yml
+    reachable = {person.role for person in contacts.model.people} | (
+        {party.id for party in parties.model.parties} if parties is not None else set())
     for index, level in enumerate(guideline.escalation.model.levels):
         base = ("levels", index)
         if not level.alerts:

@@ -19,6 +19,7 @@ from . import (
     employees,
     length,
     naming,
+    parties,
     policies,
     prerequisites,
     references,
@@ -56,6 +57,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *deadlines.CODES,
     *statements.CODES,
     *statement_deadlines.CODES,
+    *parties.CODES,
     DiagnosticCode(
         code=PLACEHOLDER_CODE,
         title="Platzhalter nicht ersetzt",
@@ -72,11 +74,13 @@ CODES: tuple[DiagnosticCode, ...] = (
 def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
     """Run every cross-check and policy check; return all problems."""
     definitions = references.defined_ids(guideline)
+    referenced = references.referenced_ids(guideline)
     return sort_diagnostics(
         (
             *references.check_duplicate_ids(definitions),
             *reserved.check_reserved_ids(definitions),
-            *references.check_references(definitions, references.referenced_ids(guideline)),
+            *references.check_references(definitions, referenced),
+            *parties.check_parties(guideline, referenced),
             *prerequisites.check_self_prerequisites(guideline.training),
             *prerequisites.check_prerequisite_cycles(guideline.training),
             *check_phase_numbers(guideline),

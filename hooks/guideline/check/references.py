@@ -22,9 +22,9 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(
         code=UNKNOWN_REFERENCE_CODE,
         title="Unbekannte ID",
-        explanation="Ein Verweis nennt eine Rolle, eine Abteilung, einen Kanal, eine Tonalitätsregel, eine "
-        "Eskalationsstufe, ein Szenario oder ein Schulungsmodul, das es nicht gibt – meist ein Tippfehler "
-        "oder eine umbenannte ID.",
+        explanation="Ein Verweis nennt eine ID, die es nicht gibt: eine Rolle, eine Abteilung, einen Kanal, eine "
+        "Tonalitätsregel, eine Eskalationsstufe, ein Szenario, ein Schulungsmodul oder eine externe Stelle – meist "
+        "ein Tippfehler oder eine umbenannte ID.",
         fix="ID wie vorgeschlagen korrigieren oder das Fehlende anlegen.",
     ),
     DiagnosticCode(
@@ -45,12 +45,19 @@ class Mention:
     item_id: str
     parsed: ParsedFile[Any]
     data_path: DataPath
+    also: tuple[IdKind, ...] = ()  # a reference that may name one of several kinds, e.g. a role or a party
+
+    @property
+    def kinds(self) -> tuple[IdKind, ...]:
+        """Return every kind the mention may name, its first kind first."""
+        return (self.kind, *self.also)
 
 
 def _mentions(guideline: Guideline, marker_type: type[Defines | RefersTo]) -> tuple[Mention, ...]:
     """Return every id the guideline's files define or name, as their models' id fields declare, in file order."""
     return tuple(
-        Mention(found.marker.kind, found.value, parsed, found.data_path)
+        Mention(found.marker.kind, found.value, parsed, found.data_path,
+                found.marker.also if isinstance(found.marker, RefersTo) else ())
         for parsed in guideline.files()
         for found in id_values(parsed.model)
         if isinstance(found.marker, marker_type)
@@ -111,30 +118,45 @@ def check_references(definitions: tuple[Mention, ...], references: tuple[Mention
     """Report every reference to an ID that is not defined."""
     known = {kind: known_ids(definitions, kind) for kind in IdKind}
     return tuple(
-        _unknown_reference(reference, known[reference.kind])
+        _unknown_reference(reference, known)
         for reference in references
-        if reference.item_id not in known[reference.kind]
+        if not any(reference.item_id in known[kind] for kind in reference.kinds)
     )
 
 
-def _unknown_reference(reference: Mention, known: tuple[str, ...]) -> Diagnostic:
+def _unknown_reference(reference: Mention, known_by_kind: dict[IdKind, tuple[str, ...]]) -> Diagnostic:
     spec = reference.kind.spec
-    home_kind = defining_kind(reference.kind)
+    known = tuple(sorted({item for kind in reference.kinds for item in known_by_kind[kind]}))
     close = difflib.get_close_matches(reference.item_id, known, n=1, cutoff=0.6)
     if close:
         help_text = f"meintest du '{close[0]}'?"
     else:
-        home = home_kind.data_path(reference.item_id) if home_kind.spec.folder else home_kind.data_path()
-        help_text = (
-            f"verwende eine der bekannten IDs oder leg {spec.article} {spec.singular} "
-            f"{'als' if home_kind.spec.folder else 'in'} {home} an"
-        )
-    note = f"bekannte {spec.plural}: {shorten_list(list(known))}" if known else f"es gibt noch keine {spec.plural}"
+        homes = " oder ".join(_home(kind, reference) for kind in reference.kinds)
+        help_text = f"verwende eine der bekannten IDs oder leg {homes} an"
+    notes = [f"bekannte {kind.spec.plural}: {shorten_list(list(known_by_kind[kind]))}"
+             for kind in reference.kinds if known_by_kind[kind]] or [f"es gibt noch keine {spec.plural}"]
+    if _is_party_for_role(reference, known_by_kind):
+        notes.append(f"'{reference.item_id}' ist eine externe Stelle (parties.yml), keine Rolle: hier ist nur eine "
+                     "Rolle der eigenen Organisation möglich")
+        help_text = ("nenne hier eine Rolle, z. B. die, die den Kontakt zur Stelle pflegt; externe Stellen stehen in "
+                     "Schritten, Eskalationen, bei 'informed:' und 'alerts:'")
     return finding_at(
         reference.parsed,
         reference.data_path,
         UNKNOWN_REFERENCE_CODE,
-        f"{spec.unknown} {spec.singular} '{reference.item_id}'",
-        notes=(note,),
+        f"{spec.unknown} {' oder '.join(kind.spec.singular for kind in reference.kinds)} '{reference.item_id}'",
+        notes=tuple(notes),
         help_text=help_text,
     )
+
+
+def _home(kind: IdKind, reference: Mention) -> str:
+    """Say where an item of this kind is created: "die Rolle in roles.yml"."""
+    home_kind = defining_kind(kind)
+    home = home_kind.data_path(reference.item_id) if home_kind.spec.folder else home_kind.data_path()
+    return f"{kind.spec.article} {kind.spec.singular} {'als' if home_kind.spec.folder else 'in'} {home}"
+
+
+def _is_party_for_role(reference: Mention, known_by_kind: dict[IdKind, tuple[str, ...]]) -> bool:
+    """Tell whether a field that takes only a role names an external party: parties are never on the team."""
+    return reference.kinds == (IdKind.ROLE,) and reference.item_id in known_by_kind[IdKind.PARTY]

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from .base import Model
 from .fields import DurationField, Line, Phone, StrictBool, StrictInt, Url
-from .ids import ChannelRef, LevelRef, RoleRef
+from .ids import ActorRef, ChannelRef, LevelRef, RoleRef
 from .week import CLOCK_PATTERN, ClockError, Day, clock_label, parse_clock
 
 
@@ -67,7 +67,9 @@ class AlarmThreshold(Model):
 
 
 class Alert(Model):
-    role: RoleRef = Field(description="ID der Rolle, die auf dieser Stufe alarmiert wird.")
+    role: ActorRef = Field(
+        description="ID der Rolle oder der externen Stelle (parties.yml), die auf dieser Stufe alarmiert wird."
+    )
     via: tuple[AlertMedium, ...] = Field(min_length=1, description="Wie: phone (Anruf), messenger oder email.")
     within: DurationField = Field(description="Spätestens wie lange nach Feststellen der Stufe, z. B. '15 min'.")
 

@@ -10,14 +10,16 @@ from pydantic import Field
 from .base import Model
 from .contacts import AlarmThreshold, Alert
 from .fields import DurationField, Line, StrictBool, Text
-from .ids import LevelId, RoleRef
+from .ids import ActorRef, LevelId, RoleRef
 
 
 class EscalationLevel(Model):
     id: LevelId = Field(description="Eindeutige ID der Stufe, z. B. 'stufe-1'.")
     title: Line = Field(description="Name der Stufe, z. B. 'Alltag'.")
     description: Text = Field(description="Woran man die Stufe erkennt.")
-    informed: tuple[RoleRef, ...] = Field((), description="IDs der Rollen, die informiert werden.")
+    informed: tuple[ActorRef, ...] = Field(
+        (), description="IDs der Rollen und externen Stellen (parties.yml), die informiert werden."
+    )
     max_first_response: DurationField = Field(description="Längste Zeit bis zur ersten Reaktion, z. B. '1 h'.")
     pause_scheduled_posts: StrictBool = Field(description="true, wenn geplante Beiträge pausiert werden.")
     decides: RoleRef = Field(description="ID der Rolle, die auf dieser Stufe entscheidet.")

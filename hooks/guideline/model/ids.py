@@ -63,6 +63,8 @@ class IdKind(enum.Enum):
                           anchor_page="krise.md", anchor_prefix="frage-")
     STATEMENT = IdKindSpec("statement", "Pflichttext", "Pflichttexte", "unbekannter", "den", "title",
                            "beispiel-pflichttext", anchor_page="pflichttexte.md")
+    PARTY = IdKindSpec("party", "externe Stelle", "externe Stellen", "unbekannte", "die", "name", "beispiel-stelle",
+                       anchor_page="externe-stellen.md")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -83,16 +85,24 @@ class Defines:
 
 @dataclass(frozen=True)
 class RefersTo:
-    """Marks a field whose value names an item of this kind by its id."""
+    """Marks a field whose value names an item of this kind (or, with `also`, of one of several kinds) by its id."""
 
-    kind: IdKind
+    kind: IdKind  # the first kind: what a scaffold fills in
+    also: tuple[IdKind, ...] = ()  # further kinds the same field may name, e.g. a step's actor: role or party
+
+    @property
+    def kinds(self) -> tuple[IdKind, ...]:
+        """Return every kind the field may name, the first kind first."""
+        return (self.kind, *self.also)
 
 
 IdMarker = Union[Defines, RefersTo]
 
 
 def _id_type(marker: IdMarker, keyword: str) -> Any:
-    schema = {"type": "string", "pattern": SLUG_PATTERN, keyword: marker.kind.spec.slug}
+    schema: dict[str, Any] = {"type": "string", "pattern": SLUG_PATTERN, keyword: marker.kind.spec.slug}
+    if isinstance(marker, RefersTo) and marker.also:
+        schema["x-refers-to-also"] = [kind.spec.slug for kind in marker.also]
     return Annotated[str, AfterValidator(check_slug), marker, WithJsonSchema(schema)]
 
 
@@ -101,9 +111,9 @@ def defines(kind: IdKind) -> Any:
     return _id_type(Defines(kind), "x-defines")
 
 
-def refers_to(kind: IdKind) -> Any:
-    """Return the type of a field that refers to an id of this kind."""
-    return _id_type(RefersTo(kind), "x-refers-to")
+def refers_to(kind: IdKind, *also: IdKind) -> Any:
+    """Return the type of a field that refers to an id of this kind, or of one of the kinds in `also`."""
+    return _id_type(RefersTo(kind, also), "x-refers-to")
 
 
 # --- walking a model for the ids it defines and names --------------------------------------------
@@ -231,3 +241,10 @@ QuestionId = defines(IdKind.QUESTION)
 QuestionRef = refers_to(IdKind.QUESTION)
 StatementId = defines(IdKind.STATEMENT)
 StatementRef = refers_to(IdKind.STATEMENT)
+PartyId = defines(IdKind.PARTY)
+PartyRef = refers_to(IdKind.PARTY)
+
+ACTOR_KINDS = (IdKind.ROLE, IdKind.PARTY)
+"""Who can act, be escalated to, informed or alerted: a role of the organisation or an external party."""
+ActorRef = refers_to(*ACTOR_KINDS)
+"""A reference to a role or an external party; role and party ids never collide, so the id says which."""

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, statements, strategy
+from . import contacts, crisis, employees, legal, parties, statements, strategy
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -55,6 +55,7 @@ class DataKind(enum.Enum):
     TRAINING = KindSpec(TrainingModule, folder="training", title="Schulungsmodul")
     CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
     STATEMENT = KindSpec(statements.Statement, folder="statements", title="Pflichttext", required=False)
+    PARTIES = KindSpec(parties.PartiesFile, file="parties.yml", title="Externe Stellen", required=False)
 
     @property
     def spec(self) -> KindSpec:

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, Text
-from .ids import LegalTopicId, RoleRef
+from .ids import ActorRef, LegalTopicId, RoleRef
 from .scenarios import ReplyTemplate
 
 
@@ -33,7 +33,7 @@ class LegalTopic(Model):
 
 
 class RunbookStep(Model):
-    role: RoleRef = Field(description="ID der Rolle, die den Schritt ausführt.")
+    role: ActorRef = Field(description="ID der Rolle oder der externen Stelle (parties.yml), die den Schritt ausführt.")
     action: Text = Field(description="Was zu tun ist.")
     deadline: DurationField | None = Field(None, description="Bis wann, ab Entdeckung, z. B. '15 min' oder 'sofort'.")
 
@@ -43,7 +43,9 @@ class Runbook(Model):
     title: Line = Field(description="Titel, z. B. 'Konto gehackt oder gesperrt'.")
     when: Text = Field(description="Woran du den Notfall erkennst.")
     responsible: RoleRef = Field(description="ID der Rolle, die den Notfall leitet.")
-    alert: tuple[RoleRef, ...] = Field(min_length=1, description="IDs der Rollen, die sofort informiert werden.")
+    alert: tuple[ActorRef, ...] = Field(
+        min_length=1, description="IDs der Rollen und externen Stellen (parties.yml), die sofort informiert werden."
+    )
     steps: tuple[RunbookStep, ...] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
     sources: tuple[Line, ...] = Field((), description="Fundstellen als Text, falls es eine Meldepflicht o. Ä. gibt.")
 

@@ -9,18 +9,18 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, Text
-from .ids import ChannelRef, LevelRef, RoleRef, ScenarioId, StatementRef, ToneRuleRef, TrainingRef
+from .ids import ActorRef, ChannelRef, LevelRef, RoleRef, ScenarioId, StatementRef, ToneRuleRef, TrainingRef
 
 
 class Step(Model):
-    role: RoleRef = Field(description="ID der Rolle, die den Schritt ausführt.")
+    role: ActorRef = Field(description="ID der Rolle oder der externen Stelle (parties.yml), die den Schritt ausführt.")
     action: Text = Field(description="Was zu tun ist.")
     deadline: DurationField | None = Field(None, description="Bis wann, ab Eingang, z. B. '1 h' oder 'sofort'.")
 
 
 class Escalation(Model):
     when: Line = Field(description="Wann eskaliert wird.")
-    to: RoleRef = Field(description="ID der Rolle, an die eskaliert wird.")
+    to: ActorRef = Field(description="ID der Rolle oder der externen Stelle (parties.yml), an die eskaliert wird.")
     level: LevelRef = Field(description="ID der Eskalationsstufe, die dann gilt.")
 
 

@@ -24,6 +24,7 @@ from .reach import (
     callee,
     level_thresholds,
     on_call_views,
+    parties_of,
     windows_label,
 )
 
@@ -82,6 +83,7 @@ class ContactsPage:
     crisis: CrisisView | None
     people: tuple[Callee, ...]
     escalation: Link
+    parties: Link | None = None  # the external parties' own page, if the guideline has parties.yml
 
 
 def _crisis(contacts: ContactsFile, links: Links) -> CrisisView | None:
@@ -121,13 +123,14 @@ def contacts_context(contacts: ContactsFile, planning: Planning) -> ContactsPage
             LevelReach(links.to(IdKind.ESCALATION_LEVEL, level.id), level_thresholds(level),
                        level.max_first_response.label, callee(level.decides, contacts, links),
                        links.to(IdKind.ROLE, level.alerted_by) if level.alerted_by else None,
-                       alert_rows(level, contacts, links))
+                       alert_rows(level, contacts, links, parties_of(guideline)))
             for level in guideline.escalation.model.levels
         ),
         channels=_channel_reach(contacts, planning, default),
         crisis=_crisis(contacts, links),
         people=tuple(callee(person.role, contacts, links) for person in contacts.people),
         escalation=Link("Eskalationsstufen", urls.ESCALATION_PAGE),
+        parties=urls.PARTIES if guideline.one_of(DataKind.PARTIES) is not None else None,
     )
 
 

@@ -115,10 +115,10 @@ def release_view(guideline: Guideline, links: Links) -> ReleaseView | None:
 
 def _runbook_view(runbook: Runbook, links: Links) -> RunbookView:
     steps = tuple(
-        RunbookStepView(number, links.to(IdKind.ROLE, s.role), s.action, s.deadline.label if s.deadline else None)
+        RunbookStepView(number, links.actor(s.role), s.action, s.deadline.label if s.deadline else None)
         for number, s in enumerate(runbook.steps, start=1)
     )
-    alert = tuple(links.to(IdKind.ROLE, role) for role in runbook.alert)
+    alert = tuple(links.actor(role) for role in runbook.alert)
     return RunbookView(runbook.id, runbook.title, runbook.when, links.to(IdKind.ROLE, runbook.responsible), alert,
                        steps, runbook.sources)
 

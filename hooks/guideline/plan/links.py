@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..model.ids import IdKind, defined_items
+from ..model.ids import ACTOR_KINDS, IdKind, defined_items
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -32,6 +32,7 @@ CONTRIBUTING_PAGE = "mitmachen/index.md"
 ERROR_CODES_PAGE = "mitmachen/fehlercodes.md"
 LEGAL_PAGE = "recht.md"
 STATEMENTS_PAGE = "pflichttexte.md"
+PARTIES_PAGE = "externe-stellen.md"
 
 MATRIX_ANCHOR_PREFIX = "matrix-"
 
@@ -53,6 +54,9 @@ class Link:
 
 CONTRIBUTING = Link("Mitmachen", CONTRIBUTING_PAGE)
 """The link to the contributors' page, which several pages show."""
+
+PARTIES = Link("Externe Stellen", PARTIES_PAGE)
+"""The link to the page of external parties (authorities, emergency services, partners), if parties.yml exists."""
 
 
 def page_of(kind: IdKind, item_id: str) -> str:
@@ -89,6 +93,15 @@ class Links:
     def to(self, kind: IdKind, item_id: str) -> Link:
         """Return a link to an item, labelled with its title or name."""
         return Link(self.labels[kind][item_id], page_of(kind, item_id))
+
+    def to_any(self, kinds: tuple[IdKind, ...], item_id: str) -> Link:
+        """Return a link to an item of whichever of the kinds defines the id, e.g. a step's role or party."""
+        kind = next((kind for kind in kinds if item_id in self.labels[kind]), kinds[0])
+        return self.to(kind, item_id)
+
+    def actor(self, item_id: str) -> Link:
+        """Return a link to a role or an external party: whoever a step, escalation or alert names."""
+        return self.to_any(ACTOR_KINDS, item_id)
 
     def matrix(self, channel_id: str) -> Link:
         """Return a link to a channel's table in the role matrix."""

@@ -18,6 +18,7 @@ from . import (
     employees,
     error_codes,
     legal,
+    parties,
     process,
     roles,
     scenarios,
@@ -50,6 +51,7 @@ PLANNERS: tuple[Planner, ...] = (
     employees.plan_employees,
     contacts.plan_contacts,
     statements.plan_statements,
+    parties.plan_parties,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

@@ -6,13 +6,16 @@ a guideline without contacts.yml simply leave the sections out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..model.contacts import ContactsFile, TimeWindow
 from ..model.escalation import EscalationLevel
 from ..model.ids import IdKind
 from ..model.layout import DataKind
+from ..model.parties import Party
 from ..model.phone import PhoneNumber
 from ..model.week import WEEKDAYS, Day, clock_label
 from .links import Link, Links
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 CONTACTS_PAGE = "erreichbarkeit.md"
 CONTACTS_LINK = Link("Wen rufe ich an?", CONTACTS_PAGE)
 AROUND_THE_CLOCK = "rund um die Uhr"
+NO_PARTIES: Mapping[str, Party] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -104,16 +108,27 @@ def contacts_of(guideline: Guideline) -> ContactsFile | None:
     return parsed.model if parsed is not None else None
 
 
-def callee(role_id: str, contacts: ContactsFile | None, links: Links) -> Callee:
-    """Return a role with the person contacts.yml names for it (nobody without contacts.yml)."""
+def parties_of(guideline: Guideline) -> Mapping[str, Party]:
+    """Return the guideline's external parties by id (none without parties.yml)."""
+    parsed = guideline.one_of(DataKind.PARTIES)
+    return MappingProxyType({party.id: party for party in parsed.model.parties} if parsed is not None else {})
+
+
+def callee(role_id: str, contacts: ContactsFile | None, links: Links,
+           parties: Mapping[str, Party] = NO_PARTIES) -> Callee:
+    """Return a role with the person contacts.yml names for it, or an external party with its own number."""
+    party = parties.get(role_id)
+    if party is not None:
+        return Callee(links.to(IdKind.PARTY, role_id), None, party.phone)
     person = next((p for p in contacts.people if p.role == role_id), None) if contacts else None
     return Callee(links.to(IdKind.ROLE, role_id), person.name if person else None, person.phone if person else None)
 
 
-def alert_rows(level: EscalationLevel, contacts: ContactsFile | None, links: Links) -> tuple[AlertRow, ...]:
-    """Return each alert of a level with the person to call."""
+def alert_rows(level: EscalationLevel, contacts: ContactsFile | None, links: Links,
+               parties: Mapping[str, Party] = NO_PARTIES) -> tuple[AlertRow, ...]:
+    """Return each alert of a level with the person (or the external party's number) to call."""
     return tuple(
-        AlertRow(callee(a.role, contacts, links), " oder ".join(m.label for m in a.via), a.within.label)
+        AlertRow(callee(a.role, contacts, links, parties), " oder ".join(m.label for m in a.via), a.within.label)
         for a in level.alerts
     )
 
@@ -143,7 +158,7 @@ def scenario_reach(level_id: str, guideline: Guideline, links: Links) -> Scenari
         level=links.to(IdKind.ESCALATION_LEVEL, level.id),
         decides=callee(level.decides, contacts, links),
         alerted_by=links.to(IdKind.ROLE, level.alerted_by) if level.alerted_by else None,
-        alerts=alert_rows(level, contacts, links),
+        alerts=alert_rows(level, contacts, links, parties_of(guideline)),
         on_call=on_call_views(contacts, links, level.id),
         office_hours=windows_label(contacts.office_hours),
         more=CONTACTS_LINK,
@@ -203,7 +218,7 @@ def role_reach(role_id: str, guideline: Guideline, links: Links) -> RoleReach | 
                       if shift.role == role_id),
         alerted_at=tuple(RoleAlerted(link(level), " oder ".join(m.label for m in a.via), a.within.label)
                          for level in levels for a in level.alerts if a.role == role_id),
-        alerts=tuple(LevelAlerts(link(level), alert_rows(level, contacts, links))
+        alerts=tuple(LevelAlerts(link(level), alert_rows(level, contacts, links, parties_of(guideline)))
                      for level in levels if level.alerted_by == role_id),
         crisis_tasks=tuple(m.task for m in crisis.members if m.role == role_id) if crisis else (),
         more=CONTACTS_LINK,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -10,12 +11,22 @@ from ..model.duration import Duration
 from ..model.escalation import EscalationLevel
 from ..model.ids import IdKind
 from ..model.layout import DataKind
+from ..model.parties import Party
 from ..model.scenarios import ReplyTemplate, Scenario
 from . import links as urls
 from .crisis import crisis_link
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 from .page import PlannedPage, Planning
-from .reach import AlertRow, ScenarioReach, alert_rows, contacts_of, level_thresholds, scenario_reach
+from .reach import (
+    NO_PARTIES,
+    AlertRow,
+    ScenarioReach,
+    alert_rows,
+    contacts_of,
+    level_thresholds,
+    parties_of,
+    scenario_reach,
+)
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -152,10 +163,10 @@ def scenario_context(scenario: Scenario, links: Links, index: Link, reach: Scena
         owner=links.to(IdKind.ROLE, scenario.owner),
         channels=tuple(links.to(IdKind.CHANNEL, c) for c in scenario.channels),
         steps=tuple(
-            StepView(number, links.to(IdKind.ROLE, s.role), s.action, s.deadline.label if s.deadline else None)
+            StepView(number, links.actor(s.role), s.action, s.deadline.label if s.deadline else None)
             for number, s in enumerate(scenario.steps, start=1)
         ),
-        escalations=tuple(EscalationView(e.when, links.to(IdKind.ROLE, e.to), links.to(IdKind.ESCALATION_LEVEL, e.level)) for e in scenario.escalate),
+        escalations=tuple(EscalationView(e.when, links.actor(e.to), links.to(IdKind.ESCALATION_LEVEL, e.level)) for e in scenario.escalate),
         reply_templates=scenario.reply_templates,
         donts=scenario.donts,
         tone_rules=tuple(links.to(IdKind.TONE_RULE, r) for r in scenario.tone_rules),
@@ -201,18 +212,18 @@ def scenario_index_context(
 
 def escalation_context(
     levels: tuple[EscalationLevel, ...], scenarios: tuple[Scenario, ...], max_first_response: str, links: Links,
-    index: Link, contacts: ContactsFile | None = None,
+    index: Link, contacts: ContactsFile | None = None, parties: Mapping[str, Party] = NO_PARTIES,
 ) -> EscalationPage:
     """Build the escalation page: every level with who decides and which scenarios lead there."""
     return EscalationPage(
         max_first_response=max_first_response,
-        levels=tuple(_level_view(level, by_question(scenarios), links, contacts) for level in levels),
+        levels=tuple(_level_view(level, by_question(scenarios), links, contacts, parties) for level in levels),
         index=index,
     )
 
 
 def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: Links,
-                contacts: ContactsFile | None = None) -> LevelView:
+                contacts: ContactsFile | None = None, parties: Mapping[str, Party] = NO_PARTIES) -> LevelView:
     return LevelView(
         id=level.id,
         title=level.title,
@@ -220,12 +231,12 @@ def _level_view(level: EscalationLevel, scenarios: tuple[Scenario, ...], links: 
         max_first_response=response_phrase(level.max_first_response),
         pause_scheduled_posts=level.pause_scheduled_posts,
         decides=links.to(IdKind.ROLE, level.decides),
-        informed=tuple(links.to(IdKind.ROLE, r) for r in level.informed),
+        informed=tuple(links.actor(r) for r in level.informed),
         starts=tuple(question_link(s) for s in scenarios if s.escalation_level == level.id),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.level == level.id for e in s.escalate)),
         thresholds=level_thresholds(level),
         alerted_by=links.to(IdKind.ROLE, level.alerted_by) if level.alerted_by else None,
-        alerts=alert_rows(level, contacts, links),
+        alerts=alert_rows(level, contacts, links, parties),
     )
 
 
@@ -247,7 +258,8 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                             statements=_statements_link(guideline)),
                     escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
-                    escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline)),
+                    escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline),
+                                       parties_of(guideline)),
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",

@@ -60,6 +60,7 @@ class StartPage:
     contact: ContactView
     contributing: Link
     crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
+    parties: Link | None = None  # the external parties with their numbers, if the guideline has parties.yml
 
 
 def _contact(guideline: Guideline) -> ContactView:
@@ -110,6 +111,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         release=release_view(guideline, links),
         contact=_contact(guideline),
         contributing=urls.CONTRIBUTING,
+        parties=urls.PARTIES if guideline.one_of(DataKind.PARTIES) is not None else None,
     )
 
 
