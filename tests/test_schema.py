@@ -168,10 +168,10 @@ def test_every_scaffold_validates_against_its_schema(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "valid"),
     [
-        ("customer_facing: true", True),
-        ("customer_facing: false", True),
-        ("customer_facing: yes", False),  # YAML 1.2 (editors) reads a string; our loader rejects it too
-        ("customer_facing: 1", False),
+        ("public_facing: true", True),
+        ("public_facing: false", True),
+        ("public_facing: yes", False),  # YAML 1.2 (editors) reads a string; our loader rejects it too
+        ("public_facing: 1", False),
     ],
 )
 def test_schema_and_loader_agree_on_booleans(text: str, valid: bool, tmp_path: Path) -> None:

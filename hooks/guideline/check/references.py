@@ -130,11 +130,12 @@ def _unknown_reference(reference: Mention, known: tuple[str, ...]) -> Diagnostic
             f"{'als' if home_kind.spec.folder else 'in'} {home} an"
         )
     note = f"bekannte {spec.plural}: {shorten_list(list(known))}" if known else f"es gibt noch keine {spec.plural}"
+    notes = (note, spec.unknown_note) if spec.unknown_note else (note,)
     return finding_at(
         reference.parsed,
         reference.data_path,
         UNKNOWN_REFERENCE_CODE,
         f"{spec.unknown} {spec.singular} '{reference.item_id}'",
-        notes=(note,),
+        notes=notes,
         help_text=help_text,
     )

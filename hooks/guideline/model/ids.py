@@ -34,6 +34,7 @@ class IdKindSpec:
     anchor_page: str | None = None  # else each item is an anchor on this page
     anchor_prefix: str = ""
     reserved: frozenset[str] = frozenset()  # ids whose page would replace a fixed page in page_folder
+    unknown_note: str = ""  # what else a message about an unknown id of this kind should say
 
 
 class IdKind(enum.Enum):
@@ -61,6 +62,10 @@ class IdKind(enum.Enum):
                                 "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
     QUESTION = IdKindSpec("question", "Frage", "Fragen", "unbekannte", "die", "question", "beispiel-frage",
                           anchor_page="krise.md", anchor_prefix="frage-")
+    TASK = IdKindSpec("task", "Aufgabe", "Aufgaben", "unbekannte", "die", "label", "beispiel-aufgabe",
+                      anchor_page="rollen/index.md", anchor_prefix="aufgabe-",
+                      unknown_note="ohne Liste unter 'tasks:' in matrix.yml gelten die fünf Standardaufgaben; eine "
+                      "eigene Liste ersetzt sie, dann gehören auch die Standardaufgaben hinein, die bleiben sollen")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -227,3 +232,5 @@ EmployeeTopicId = defines(IdKind.EMPLOYEE_TOPIC)
 EmployeeTopicRef = refers_to(IdKind.EMPLOYEE_TOPIC)
 QuestionId = defines(IdKind.QUESTION)
 QuestionRef = refers_to(IdKind.QUESTION)
+TaskId = defines(IdKind.TASK)
+TaskRef = refers_to(IdKind.TASK)
