@@ -234,6 +234,15 @@ def test_own_tasks_set_the_order_labels_and_anchors_of_the_matrix(tmp_path: Path
     ]
 
 
+def test_strategy_without_practice_leaves_out_its_section(tmp_path: Path) -> None:
+    strategy = (GOLDEN_DATA / "strategy.yml").read_text(encoding="utf-8")
+    pages = _golden_with(tmp_path, {"strategy.yml": strategy.replace("practice: Geübte Abläufe sparen Zeit.\n", "")})
+    (rendered,) = render_pages((pages["prozess/strategie.md"],))
+    assert pages["prozess/strategie.md"].context.practice is None
+    assert "{#praxis}" not in rendered.markdown
+    assert rendered.markdown.endswith("Instagram verweist auf den Blog\\.\n")
+
+
 def test_role_page_gathers_everything_the_role_does(pages: dict[str, PlannedPage]) -> None:
     role = pages["rollen/community-manager.md"].context
     assert role.department == Link("Kundenservice", "rollen/index.md#abteilung-kundenservice")
