@@ -62,7 +62,7 @@ class IdKind(enum.Enum):
                                 "unbekanntes", "das", "title", "beispiel-thema", anchor_page="mitarbeitende.md")
     QUESTION = IdKindSpec("question", "Frage", "Fragen", "unbekannte", "die", "question", "beispiel-frage",
                           anchor_page="krise.md", anchor_prefix="frage-")
-    TASK = IdKindSpec("task", "Aufgabe", "Aufgaben", "unbekannte", "die", "label", "beispiel-aufgabe",
+    TASK = IdKindSpec("task", "Aufgabe", "Aufgaben", "unbekannte", "die", "label", "monitoring",
                       anchor_page="rollen/index.md", anchor_prefix="aufgabe-",
                       unknown_note="ohne Liste unter 'tasks:' in matrix.yml gelten die fünf Standardaufgaben; eine "
                       "eigene Liste ersetzt sie, dann gehören auch die Standardaufgaben hinein, die bleiben sollen")
