@@ -241,6 +241,7 @@ def test_every_reference_field_is_collected_with_its_path() -> None:
         (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 0)),
         (IdKind.ROLE, "guideline_data/channels.yml", ("channels", 0, "legal", "admins", 1)),
         (IdKind.CHANNEL, "guideline_data/matrix.yml", ("assignments", 0, "channel")),
+        (IdKind.TASK, "guideline_data/matrix.yml", ("assignments", 0, "task")),
         (IdKind.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "responsible")),
         (IdKind.ROLE, "guideline_data/matrix.yml", ("assignments", 0, "approves")),
         (IdKind.ROLE, "guideline_data/escalation.yml", ("levels", 0, "decides")),
@@ -469,6 +470,58 @@ def test_trainee_role_as_channel_owner_and_replying() -> None:
     ]
 
 
+OWN_TASKS = """\
+tasks:
+  - id: anfragen
+    label: Anfragen beantworten
+    description: Öffentlich auf Fragen von Bürgerinnen und Bürgern antworten.
+    answers_people: true
+  - id: warnung
+    label: Warnung veröffentlichen
+    description: Amtliche Warnungen sofort veröffentlichen.
+assignments:
+  - channel: instagram
+    task: warnung
+    responsible: community-manager
+    rhythm: im Anlassfall
+  - channel: instagram
+    task: anfragen
+    responsible: community-manager
+    rhythm: täglich
+"""
+
+
+def test_only_replying_of_the_default_tasks_answers_people() -> None:
+    matrix = guideline_with({}).matrix.model
+    assert [task.id for task in matrix.tasks] == ["monitoring", "posting", "replying", "escalation", "reporting"]
+    assert [task.id for task in matrix.tasks if matrix.answers_people(task.id)] == ["replying"]
+    assert not matrix.answers_people("unknown")
+
+
+def test_an_own_task_that_answers_people_is_kept_from_trainee_roles() -> None:
+    found = [d for d in formatted(guideline_with({**BREACHING, "matrix.yml": OWN_TASKS})) if "G302" in d]
+    assert found == [
+        "guideline_data/matrix.yml:16:18: error[G302]: die Rolle 'community-manager' darf von Azubis oder "
+        "Praktikantinnen und Praktikanten übernommen werden und darf daher nicht für das Antworten verantwortlich sein\n"
+        "    note: 'trainee_allowed: true' steht in guideline_data/roles.yml:13\n"
+        "    help: trage eine Rolle ohne 'trainee_allowed: true' ein",
+    ]
+
+
+def test_an_own_task_that_answers_people_needs_the_dialogue_training() -> None:
+    training = fixture_text("training/grundlagen.yml") + "customer_dialogue_training: true\n"
+    roles = fixture_text("roles.yml").replace("      - grundlagen\n", "      - beispiel\n").replace(
+        "required_training:\n      - beispiel\n", "required_training: []\n")
+    found = [d.splitlines()[0] for d in formatted(guideline_with({
+        "matrix.yml": OWN_TASKS.replace("task: warnung\n    responsible: community-manager",
+                                        "task: warnung\n    responsible: social-media-lead"),
+        "training/grundlagen.yml": training, "roles.yml": roles})) if "G340" in d]
+    assert found == [
+        "guideline_data/roles.yml:11:9: error[G340]: die Rolle 'community-manager' antwortet Kundinnen und Kunden "
+        "oder gibt Antworten frei, hat aber die Kundendialog-Schulung 'grundlagen' nicht unter ihren Pflichtschulungen"
+    ]
+
+
 def test_channel_without_admins() -> None:
     channels = fixture_text("channels.yml").replace(
         "      admins:\n        - social-media-lead\n        - community-manager\n", "      admins: []\n")
@@ -482,11 +535,13 @@ def test_channel_without_admins() -> None:
 def test_department_whose_roles_are_not_on_the_team() -> None:
     roles = fixture_text("roles.yml").replace("    social_media_team: true\n", "")
     assert formatted(guideline_with({"roles.yml": roles})) == [
-        "guideline_data/departments.yml:2:9: error[G301]: die Abteilung 'kommunikation' hat keine Rolle im "
-        "Social-Media-Team\n"
+        "guideline_data/departments.yml:2:9: error[G301]: die Abteilung 'kommunikation' spricht mit der "
+        "Öffentlichkeit, hat aber keine Rolle im Social-Media-Team\n"
+        "    note: 'public_facing: true' steht in guideline_data/departments.yml:5\n"
         "    note: Rollen dieser Abteilung: social-media-lead (guideline_data/roles.yml:2), community-manager "
         "(guideline_data/roles.yml:11)\n"
-        "    help: setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'"
+        "    help: setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true', oder trag in "
+        "departments.yml unter 'team_exemption:' ein, warum die Abteilung niemanden ins Team schickt"
     ]
 
 

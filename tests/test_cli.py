@@ -25,10 +25,10 @@ departments:
   - id: kommunikation
     name: Unternehmenskommunikation
     description: Betreut alle Kanäle.
-    customer_facing: ja
+    public_facing: ja
 """
 BAD_DEPARTMENTS_ERROR = (
-    "guideline_data/departments.yml:5:22: error[G110]: 'ja' ist kein Wahrheitswert: schreibe true oder false"
+    "guideline_data/departments.yml:5:20: error[G110]: 'ja' ist kein Wahrheitswert: schreibe true oder false"
 )
 
 
@@ -79,7 +79,7 @@ def test_check_prints_github_annotations_under_github_actions(tmp_path: Path) ->
     assert result.returncode == 1
     assert BAD_DEPARTMENTS_ERROR in result.stdout.splitlines()
     assert (
-        "::error file=guideline_data/departments.yml,line=5,col=22,title=G110::"
+        "::error file=guideline_data/departments.yml,line=5,col=20,title=G110::"
         "'ja' ist kein Wahrheitswert: schreibe true oder false"
     ) in result.stdout.splitlines()
 

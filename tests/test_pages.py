@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -176,14 +177,17 @@ def test_role_matrix_has_a_table_per_channel_and_an_overview(pages: dict[str, Pl
     instagram, blog, newsletter = matrix.channels
     assert instagram.anchor == "matrix-instagram"
     assert (instagram.broadcast, newsletter.broadcast) == (None, "nur senden (keine Kommentare)")
-    assert [row.task for row in instagram.rows] == ["Monitoring", "Antworten"]  # task order, not file order
+    assert [row.task for row in instagram.rows] == [  # task order, not file order
+        Link("Monitoring", "rollen/index.md#aufgabe-monitoring"),
+        Link("Antworten", "rollen/index.md#aufgabe-replying"),
+    ]
     replying = instagram.rows[1]
     assert (replying.responsible.label, replying.approves, replying.informed) == (
         "Community-Manager:in",
         Link("Social-Media-Lead", "rollen/social-media-lead.md"),
         (Link("Azubi Social Media", "rollen/azubi.md"),),
     )
-    assert [row.task for row in blog.rows] == ["Beiträge veröffentlichen"]
+    assert [row.task.label for row in blog.rows] == ["Beiträge veröffentlichen"]
     assert matrix.overview.channels == (
         Link("Instagram", "rollen/index.md#matrix-instagram"),
         Link("Blog", "rollen/index.md#matrix-blog"),
@@ -201,7 +205,61 @@ def test_departments_separate_team_roles_from_the_others(pages: dict[str, Planne
     assert communication.anchor == "abteilung-kommunikation"
     assert communication.team_roles == (Link("Social-Media-Lead", "rollen/social-media-lead.md"),)
     assert communication.other_roles == (Link("Azubi Social Media", "rollen/azubi.md"),)
-    assert (service.customer_facing, service.team_roles[0].target) == (True, "rollen/community-manager.md")
+    assert (service.public_facing, service.team_roles[0].target) == (True, "rollen/community-manager.md")
+
+
+def _golden_with(tmp_path: Path, overrides: dict[str, str]) -> dict[str, PlannedPage]:
+    """Plan the golden guideline with some files replaced; it must stay free of diagnostics."""
+    data = tmp_path / "guideline_data"
+    shutil.copytree(GOLDEN_DATA, data)
+    for relative, text in overrides.items():
+        (data / relative).write_text(text, encoding="utf-8")
+    loaded, report = load_guideline(data, tmp_path)
+    assert loaded is not None and not report.diagnostics, format_report(report)
+    return {page.src_uri: page for page in plan_pages(loaded, all_codes())}
+
+
+def test_department_that_opts_out_of_the_team_shows_its_reason(tmp_path: Path) -> None:
+    departments = (GOLDEN_DATA / "departments.yml").read_text(encoding="utf-8") + (
+        "  - id: labor\n    name: Labor\n    description: Prüft das Trinkwasser.\n    public_facing: true\n"
+        "    team_exemption: Liefert Messwerte zu; öffentlich antwortet die Kommunikation.\n")
+    pages = _golden_with(tmp_path, {"departments.yml": departments})
+    lab = pages["rollen/index.md"].context.departments[-1]
+    assert (lab.public_facing, lab.team_exemption, lab.team_roles) == (
+        True, "Liefert Messwerte zu; öffentlich antwortet die Kommunikation.", ())
+    (rendered,) = render_pages((pages["rollen/index.md"],))
+    section = rendered.markdown.split("{#abteilung-labor}", 1)[1].split("##", 1)[0]
+    assert section.strip().splitlines()[-1] == (
+        "- Im Social-Media-Team: niemand. Grund: Liefert Messwerte zu; öffentlich antwortet die Kommunikation\\.")
+
+
+def test_own_tasks_set_the_order_labels_and_anchors_of_the_matrix(tmp_path: Path) -> None:
+    matrix = (GOLDEN_DATA / "matrix.yml").read_text(encoding="utf-8")
+    tasks = (
+        "tasks:\n"
+        "  - id: replying\n    label: Anfragen beantworten\n    description: Öffentlich antworten.\n"
+        "    answers_people: true\n"
+        "  - id: monitoring\n    label: Sichten\n    description: Kanäle sichten.\n"
+        "  - id: posting\n    label: Veröffentlichen\n    description: Beiträge und Warnungen veröffentlichen.\n"
+    )
+    context = _golden_with(tmp_path, {"matrix.yml": tasks + matrix})["rollen/index.md"].context
+    assert [row.task for row in context.channels[0].rows] == [
+        Link("Anfragen beantworten", "rollen/index.md#aufgabe-replying"),
+        Link("Sichten", "rollen/index.md#aufgabe-monitoring"),
+    ]
+    assert [(task.anchor, task.label) for task in context.tasks] == [
+        ("aufgabe-replying", "Anfragen beantworten"), ("aufgabe-monitoring", "Sichten"),
+        ("aufgabe-posting", "Veröffentlichen"),
+    ]
+
+
+def test_strategy_without_practice_leaves_out_its_section(tmp_path: Path) -> None:
+    strategy = (GOLDEN_DATA / "strategy.yml").read_text(encoding="utf-8")
+    pages = _golden_with(tmp_path, {"strategy.yml": strategy.replace("practice: Geübte Abläufe sparen Zeit.\n", "")})
+    (rendered,) = render_pages((pages["prozess/strategie.md"],))
+    assert pages["prozess/strategie.md"].context.practice is None
+    assert "{#praxis}" not in rendered.markdown
+    assert rendered.markdown.endswith("Instagram verweist auf den Blog\\.\n")
 
 
 def test_role_page_gathers_everything_the_role_does(pages: dict[str, PlannedPage]) -> None:
@@ -212,7 +270,7 @@ def test_role_page_gathers_everything_the_role_does(pages: dict[str, PlannedPage
         ("Blog", "Vertretung, Admin"),
         ("Newsletter", "Vertretung, Admin"),
     ]
-    assert [(a.channel.label, a.task, a.letters, a.broadcast) for a in role.assignments] == [
+    assert [(a.channel.label, a.task.label, a.letters, a.broadcast) for a in role.assignments] == [
         ("Instagram", "Monitoring", "C", None),
         ("Instagram", "Antworten", "R", None),
         ("Newsletter", "Beiträge veröffentlichen", "R", "nur senden (keine Kommentare)"),
@@ -233,7 +291,7 @@ def test_trainee_role_page(pages: dict[str, PlannedPage]) -> None:
     assert (role.trainee_allowed, role.in_employment_contract, role.owned_scenarios) == (True, False, ())
     assert role.audience_of == (Link("Grundlagen Social Media", "schulungen/grundlagen.md"),)
     assert role.phases == (Link("Monitoring", "prozess/index.md#monitoring"),)
-    assert [(a.task, a.letters) for a in role.assignments] == [("Monitoring", "R"), ("Antworten", "I")]
+    assert [(a.task.label, a.letters) for a in role.assignments] == [("Monitoring", "R"), ("Antworten", "I")]
 
 
 def test_channel_context_has_legal_box_matrix_rows_and_strategy(pages: dict[str, PlannedPage]) -> None:
@@ -244,7 +302,7 @@ def test_channel_context_has_legal_box_matrix_rows_and_strategy(pages: dict[str,
     assert instagram.legal.admins[0] == Link("Social-Media-Lead", "rollen/social-media-lead.md")
     assert instagram.legal.joint_controller == "Meta und wir sind gemeinsam verantwortlich."
     assert instagram.platform_content == ("Fotos aus dem Alltag", "Fan-Fotos")
-    assert [row.task for row in instagram.matrix_rows] == ["Monitoring", "Antworten"]
+    assert [row.task.label for row in instagram.matrix_rows] == ["Monitoring", "Antworten"]
     assert instagram.matrix == Link("Instagram", "rollen/index.md#matrix-instagram")
     assert (blog.url, blog.legal.joint_controller, blog.scenarios) == (None, None, ())
     assert (instagram.broadcast, instagram.max_length) == (None, 2200)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import subprocess
 import sys
 import typing
@@ -124,6 +125,46 @@ def test_every_model_field_has_a_german_description(kind: DataKind) -> None:
             assert field.description and field.description.strip(), f"{model.__name__}.{name} has no description"
 
 
+LEGAL_FORMS = {"gmbh", "ag", "kg", "kgaa", "se", "ev", "co", "ug", "ohg", "mbh"}
+PRODUCT_COMPANY_WORDS = (
+    "Küche", "Kochstudio", "Kochkurs", "Gerät", "Backofen", "Geschirrspül", "Rezept", "Rückruf", "Ersatzteil",
+    "Showroom", "Kaufinteress", "Fans", "Fanseite", "Produkt", "CRM", "Hotline", "Kunde beschwert",
+)
+"""Words of a product company that a utility, a hospital or a university would not read as theirs."""
+
+
+def example_company_words() -> set[str]:
+    """Return what names the shipped example's company: the words of its name and its mail domain."""
+    text = (DATA / "organisation.yml").read_bytes()
+    loaded, problems = load_yaml(PurePosixPath("organisation.yml"), text)
+    assert loaded is not None and not problems
+    organisation = loaded.data
+    words = {word for word in re.findall(r"\w+", organisation["name"]) if word.casefold() not in LEGAL_FORMS}
+    domains = re.findall(r"@([\w-]+)\.", organisation["contact"]["email"])
+    return {word for word in (*words, *domains) if len(word) >= 4}
+
+
+def forbidden_words_in(text: str) -> list[str]:
+    """Return the example company's words and product-company words that occur in a text, ignoring case."""
+    folded = text.casefold()
+    return [word for word in (*sorted(example_company_words()), *PRODUCT_COMPANY_WORDS) if word.casefold() in folded]
+
+
+def test_the_example_company_is_recognised_in_its_own_texts() -> None:
+    assert len(example_company_words()) >= 2
+    summary = (DATA / "organisation.yml").read_text(encoding="utf-8").split("audience:")[0]
+    assert forbidden_words_in(summary)
+
+
+@pytest.mark.parametrize("kind", list(DataKind), ids=lambda kind: kind.slug)
+def test_no_field_description_speaks_of_the_example_company(kind: DataKind) -> None:
+    """The schema is what every organisation's contributors read in their editor: it names no product company."""
+    for model in models_of(kind.spec.model):
+        for name, field in model.model_fields.items():
+            found = forbidden_words_in(json.dumps([field.description, field.default], ensure_ascii=False, default=str))
+            assert not found, f"{model.__name__}.{name}: {found} in {field.description!r}"
+
+
 def test_booleans_and_numbers_are_typed_as_editors_read_them() -> None:
     roles = committed_schema(DataKind.ROLES)["$defs"]["Role"]["properties"]
     assert roles["customer_dialogue"]["type"] == "boolean"
@@ -168,10 +209,10 @@ def test_every_scaffold_validates_against_its_schema(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "valid"),
     [
-        ("customer_facing: true", True),
-        ("customer_facing: false", True),
-        ("customer_facing: yes", False),  # YAML 1.2 (editors) reads a string; our loader rejects it too
-        ("customer_facing: 1", False),
+        ("public_facing: true", True),
+        ("public_facing: false", True),
+        ("public_facing: yes", False),  # YAML 1.2 (editors) reads a string; our loader rejects it too
+        ("public_facing: 1", False),
     ],
 )
 def test_schema_and_loader_agree_on_booleans(text: str, valid: bool, tmp_path: Path) -> None:

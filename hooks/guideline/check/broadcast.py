@@ -1,6 +1,6 @@
 """Nobody answers on a channel where we only send (G370, G371): no replying in the role matrix, no reply template.
 
-Which matrix tasks answer people is said in one place, `answers_people`.
+Which matrix tasks answer people is said in one place, `MatrixFile.answers_people` (matrix.yml's tasks).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..model.matrix import Task
+from ..model.matrix import MatrixFile
 from ..parse.corpus import Guideline
 from .findings import finding_at, place_of
 from .templates import placed_templates
@@ -32,11 +32,6 @@ CODES: tuple[DiagnosticCode, ...] = (
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
 
-def answers_people(task: Task) -> bool:
-    """Return whether a matrix task answers people, which a channel that only sends has no room for."""
-    return task is Task.REPLYING
-
-
 def _broadcast_places(guideline: Guideline) -> dict[str, str]:
     """Map each broadcast channel to where its 'interaction: broadcast' stands."""
     return {channel.id: place_of(guideline.channels, ("channels", index, "interaction"))
@@ -48,12 +43,13 @@ def check_no_replies_on_broadcast_channels(guideline: Guideline, severity: Sever
     broadcast = _broadcast_places(guideline)
     if not broadcast:
         return
-    for index, assignment in enumerate(guideline.matrix.model.assignments):
-        if assignment.channel in broadcast and answers_people(assignment.task):
+    matrix = guideline.matrix.model
+    for index, assignment in enumerate(matrix.assignments):
+        if assignment.channel in broadcast and matrix.answers_people(assignment.task):
             yield finding_at(
                 guideline.matrix, ("assignments", index, "task"), BROADCAST_TASK_CODE,
                 f"auf dem Kanal '{assignment.channel}' senden wir nur (keine Kommentare), aber hier steht die "
-                f"Aufgabe '{assignment.task.label}'",
+                f"Aufgabe '{_task_label(matrix, assignment.task)}'",
                 severity=severity, notes=(f"'interaction: broadcast' steht in {broadcast[assignment.channel]}",),
                 help_text="lösch diese Zuordnung, oder setz beim Kanal 'interaction: dialog', wenn Leute dort "
                 "kommentieren oder schreiben können",
@@ -69,3 +65,8 @@ def check_no_replies_on_broadcast_channels(guideline: Guideline, severity: Sever
                 severity=severity, notes=(f"'interaction: broadcast' steht in {broadcast[channel]}",),
                 help_text=f"nimm '{channel}' aus 'channels:' der Vorlage, oder setz beim Kanal 'interaction: dialog'",
             )
+
+
+def _task_label(matrix: MatrixFile, task_id: str) -> str:
+    task = matrix.task(task_id)
+    return task.label if task is not None else task_id

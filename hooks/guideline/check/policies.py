@@ -8,7 +8,6 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
-from ..model.matrix import Task
 from ..model.organisation import PolicyLevel
 from ..model.roles import Role
 from ..model.tone import ToneRule
@@ -30,12 +29,23 @@ from . import (
 from .employees import check_employee_contacts_reachable
 from .findings import finding_at, place_of, shorten_list
 
+EXEMPTION_WITH_TEAM_CODE = "G380"
+
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G301", "Abteilung ohne Social-Media-Team",
-                   "Jede Abteilung soll mit mindestens einer Rolle im Social-Media-Team vertreten sein "
-                   "(Prüfung policies.department_on_team). Gremien wie der Betriebsrat ('committee: true' in "
-                   "departments.yml) sind ausgenommen.",
-                   "Bei einer Rolle der Abteilung in roles.yml 'social_media_team: true' setzen."),
+                   "Jede Abteilung, die direkt mit Kundinnen und Kunden oder der Öffentlichkeit spricht "
+                   "('public_facing: true' in departments.yml), ist mit mindestens einer Rolle im Social-Media-Team "
+                   "vertreten, oder sie nennt unter 'team_exemption' einen Grund, warum nicht "
+                   "(Prüfung policies.department_on_team). Andere Abteilungen und Gremien wie der Betriebsrat "
+                   "('committee: true') brauchen keine Rolle im Team.",
+                   "Bei einer Rolle der Abteilung in roles.yml 'social_media_team: true' setzen, oder in "
+                   "departments.yml unter 'team_exemption' den Grund eintragen."),
+    DiagnosticCode(EXEMPTION_WITH_TEAM_CODE, "Ausnahme trotz Rolle im Team",
+                   "Eine Abteilung nennt unter 'team_exemption' einen Grund, warum sie niemanden ins Social-Media-"
+                   "Team schickt, hat aber eine Rolle im Team; die Rollenseite zeigt sonst einen Grund, der nicht "
+                   "stimmt (Prüfung policies.department_on_team, immer als Warnung).",
+                   "'team_exemption' entfernen, oder bei der Rolle 'social_media_team: true' streichen, wenn die "
+                   "Abteilung wirklich niemanden schickt."),
     DiagnosticCode("G302", "Azubi-Rolle mit Verantwortung",
                    "Rollen, die Azubis oder Praktikantinnen und Praktikanten übernehmen dürfen, unterstützen nur: sie verantworten "
                    "weder Szenarien noch Kanäle, vertreten keinen Kanal und antworten nicht eigenverantwortlich "
@@ -97,23 +107,47 @@ def _roles_by_id(guideline: Guideline) -> dict[str, tuple[int, Role]]:
 
 
 def check_department_on_team(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report departments without a role on the social media team."""
+    """Report public-facing departments without a team role or a reason, and reasons beside a team role."""
     roles = tuple(enumerate(guideline.roles.model.roles))
     for index, department in enumerate(guideline.departments.model.departments):
-        if department.committee:
-            continue  # a committee such as the works council co-decides but sends no one to the team
         members = [(number, role) for number, role in roles if role.department == department.id]
-        if any(role.social_media_team for _, role in members):
-            continue
-        places = [f"{role.id} ({place_of(guideline.roles, ('roles', number, 'id'))})" for number, role in members]
-        notes = (f"Rollen dieser Abteilung: {shorten_list(places)}",) if members else (
-            "zu dieser Abteilung gehört noch keine Rolle",)
-        yield finding_at(
-            guideline.departments, ("departments", index, "id"), "G301",
-            f"die Abteilung '{department.id}' hat keine Rolle im Social-Media-Team",
-            severity=severity, notes=notes,
-            help_text="setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true'",
-        )
+        places = [f"{role.id} ({place_of(guideline.roles, ('roles', number, 'id'))})" for number, role in members
+                  if role.social_media_team]
+        if places and department.team_exemption is not None:
+            yield _exemption_beside_team(guideline, index, places)
+        elif not places and department.public_facing and department.team_exemption is None \
+                and not department.committee:  # a committee such as the works council sends no one to the team
+            yield _department_without_team(guideline, index, members, severity)
+
+
+def _department_without_team(
+    guideline: Guideline, index: int, members: list[tuple[int, Role]], severity: Severity
+) -> Diagnostic:
+    department = guideline.departments.model.departments[index]
+    places = [f"{role.id} ({place_of(guideline.roles, ('roles', number, 'id'))})" for number, role in members]
+    facing = place_of(guideline.departments, ("departments", index, "public_facing"))
+    notes = (f"'public_facing: true' steht in {facing}",
+             f"Rollen dieser Abteilung: {shorten_list(places)}" if members else
+             "zu dieser Abteilung gehört noch keine Rolle")
+    return finding_at(
+        guideline.departments, ("departments", index, "id"), "G301",
+        f"die Abteilung '{department.id}' spricht mit der Öffentlichkeit, hat aber keine Rolle im Social-Media-Team",
+        severity=severity, notes=notes,
+        help_text="setze in roles.yml bei einer Rolle dieser Abteilung 'social_media_team: true', oder trag in "
+        "departments.yml unter 'team_exemption:' ein, warum die Abteilung niemanden ins Team schickt",
+    )
+
+
+def _exemption_beside_team(guideline: Guideline, index: int, places: list[str]) -> Diagnostic:
+    department = guideline.departments.model.departments[index]
+    return finding_at(
+        guideline.departments, ("departments", index, "team_exemption"), EXEMPTION_WITH_TEAM_CODE,
+        f"die Abteilung '{department.id}' begründet, warum sie niemanden ins Social-Media-Team schickt, hat aber "
+        "eine Rolle im Team",
+        severity=Severity.WARNING, notes=(f"im Social-Media-Team: {shorten_list(places)}",),
+        help_text="entferne 'team_exemption', oder streich bei der Rolle 'social_media_team: true', wenn die "
+        "Abteilung wirklich niemanden schickt",
+    )
 
 
 # --- no_trainee_ownership -------------------------------------------------------------------------
@@ -127,7 +161,7 @@ def _owned_roles(guideline: Guideline) -> Iterator[tuple[ParsedFile[Any], DataPa
         yield guideline.channels, ("channels", index, "owner"), channel.owner, "keinen Kanal verantworten"
         yield guideline.channels, ("channels", index, "deputy"), channel.deputy, "keinen Kanal vertreten"
     for index, assignment in enumerate(guideline.matrix.model.assignments):
-        if assignment.task is Task.REPLYING:
+        if guideline.matrix.model.answers_people(assignment.task):
             path = ("assignments", index, "responsible")
             yield guideline.matrix, path, assignment.responsible, "nicht für das Antworten verantwortlich sein"
 

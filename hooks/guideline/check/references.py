@@ -135,6 +135,7 @@ def _unknown_reference(reference: Mention, known_by_kind: dict[IdKind, tuple[str
         help_text = f"verwende eine der bekannten IDs oder leg {homes} an"
     notes = [f"bekannte {kind.spec.plural}: {shorten_list(list(known_by_kind[kind]))}"
              for kind in reference.kinds if known_by_kind[kind]] or [f"es gibt noch keine {spec.plural}"]
+    notes.extend(kind.spec.unknown_note for kind in reference.kinds if kind.spec.unknown_note)
     if _is_party_for_role(reference, known_by_kind):
         notes.append(f"'{reference.item_id}' ist eine externe Stelle (parties.yml), keine Rolle: hier ist nur eine "
                      "Rolle der eigenen Organisation möglich")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
-from ..model.matrix import Task
 from ..parse.corpus import Guideline
 from .findings import finding_at, place_of, shorten_list
 
@@ -13,9 +12,9 @@ REPLY_TRAINING_CODE = "G340"
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(REPLY_TRAINING_CODE, "Kundenantworten ohne Kundendialog-Schulung",
-                   "Eine Rolle gibt laut Rollenmatrix Antworten an Kundinnen und Kunden (task: replying, als "
-                   "'responsible' oder 'approves'), hat aber nicht jedes Schulungsmodul mit "
-                   "'customer_dialogue_training: true' unter ihren Pflichtschulungen "
+                   "Eine Rolle antwortet laut Rollenmatrix Menschen öffentlich (bei einer Aufgabe mit "
+                   "'answers_people: true' wie replying, als 'responsible' oder 'approves'), hat aber nicht jedes "
+                   "Schulungsmodul mit 'customer_dialogue_training: true' unter ihren Pflichtschulungen "
                    "(Prüfung policies.reply_roles_trained).",
                    "Das Modul in roles.yml unter 'required_training' der Rolle eintragen, oder in matrix.yml eine "
                    "geschulte Rolle antworten bzw. freigeben lassen."),
@@ -27,7 +26,7 @@ def _replying_roles(guideline: Guideline) -> dict[str, list[str]]:
     """Return each role that answers or approves replies, with where the matrix says so."""
     found: dict[str, list[str]] = {}
     for index, assignment in enumerate(guideline.matrix.model.assignments):
-        if assignment.task is not Task.REPLYING:
+        if not guideline.matrix.model.answers_people(assignment.task):
             continue
         for field, role_id in (("responsible", assignment.responsible), ("approves", assignment.approves)):
             if role_id is not None:

@@ -62,7 +62,7 @@ class ChannelLegal(Model):
     imprint: Line = Field(description="Wo das Impressum verlinkt ist (höchstens zwei Klicks entfernt).")
     privacy: Line = Field(description="Wo die Datenschutzerklärung verlinkt ist.")
     joint_controller: Text | None = Field(
-        None, description="Hinweis zur gemeinsamen Verantwortlichkeit (Art. 26 DSGVO), z. B. bei Fanseiten."
+        None, description="Hinweis zur gemeinsamen Verantwortlichkeit (Art. 26 DSGVO), z. B. bei Facebook-Seiten."
     )
     admins: tuple[RoleRef, ...] = Field(description="Rollen mit Admin-Zugang; mindestens zwei.")
     two_factor: StrictBool = Field(description="true, wenn alle Admin-Konten Zwei-Faktor-Authentifizierung nutzen.")
@@ -100,6 +100,6 @@ class Channel(Model):
 
 
 class ChannelsFile(Model):
-    """channels.yml: the channels the company is present on."""
+    """channels.yml: the channels the organisation is present on."""
 
     channels: tuple[Channel, ...] = Field(min_length=1, description="Alle Kanäle.")

@@ -75,14 +75,14 @@ class Alert(Model):
 
 
 class Person(Model):
-    name: Line = Field(description="Name der Person (im Beispiel fiktiv).")
+    name: Line = Field(description="Name der Person.")
     phone: Phone = Field(description="Telefonnummer, international (+49 …) oder national (0 …).")
     email: Url | None = Field(None, description="E-Mail-Adresse als mailto:-Link.")
 
 
 class RoleContact(Model):
     role: RoleRef = Field(description="ID der Rolle, die diese Person innehat.")
-    name: Line = Field(description="Name der Person (im Beispiel fiktiv).")
+    name: Line = Field(description="Name der Person.")
     phone: Phone = Field(description="Telefonnummer, international (+49 …) oder national (0 …).")
     email: Url | None = Field(None, description="E-Mail-Adresse als mailto:-Link.")
 

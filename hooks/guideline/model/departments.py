@@ -13,19 +13,25 @@ from .ids import DepartmentId
 
 
 class Department(Model):
-    id: DepartmentId = Field(description="Eindeutige ID der Abteilung, z. B. 'kundenservice'.")
+    id: DepartmentId = Field(description="Eindeutige ID der Abteilung, z. B. 'kundenservice' oder 'pressestelle'.")
     name: Line = Field(description="Name der Abteilung.")
     description: Text = Field(description="Was die Abteilung zur Social-Media-Arbeit beiträgt.")
-    customer_facing: StrictBool = Field(
-        False, description="true, wenn die Abteilung nah am Kunden arbeitet (CRM, Hotline, Beratung)."
+    public_facing: StrictBool = Field(
+        False, description="true, wenn die Abteilung direkt mit Menschen außerhalb spricht, etwa mit Kundinnen und "
+        "Kunden, Bürgerinnen und Bürgern, Patientinnen und Patienten oder der Presse. Dann braucht sie eine Rolle im "
+        "Social-Media-Team oder einen Grund unter 'team_exemption'.",
+    )
+    team_exemption: Line | None = Field(
+        None, description="Nur bei public_facing: true und ohne Rolle im Social-Media-Team: warum die Abteilung "
+        "niemanden ins Team schickt, z. B. 'liefert Messwerte zu, antwortet aber nicht selbst öffentlich'.",
     )
     committee: StrictBool = Field(
-        False, description="true für ein Gremium wie den Betriebsrat: Es wirkt am Leitfaden mit, schickt aber "
-        "niemanden ins Social-Media-Team.",
+        False, description="true für ein Gremium wie den Betriebs- oder Personalrat: Es wirkt am Leitfaden mit, "
+        "schickt aber niemanden ins Social-Media-Team.",
     )
 
 
 class DepartmentsFile(Model):
-    """departments.yml: the company's departments."""
+    """departments.yml: the organisation's departments."""
 
-    departments: tuple[Department, ...] = Field(min_length=1, description="Alle Abteilungen des Unternehmens.")
+    departments: tuple[Department, ...] = Field(min_length=1, description="Alle Abteilungen der Organisation.")

@@ -34,6 +34,7 @@ class IdKindSpec:
     anchor_page: str | None = None  # else each item is an anchor on this page
     anchor_prefix: str = ""
     reserved: frozenset[str] = frozenset()  # ids whose page would replace a fixed page in page_folder
+    unknown_note: str = ""  # what else a message about an unknown id of this kind should say
 
 
 class IdKind(enum.Enum):
@@ -65,6 +66,10 @@ class IdKind(enum.Enum):
                            "beispiel-pflichttext", anchor_page="pflichttexte.md")
     PARTY = IdKindSpec("party", "externe Stelle", "externe Stellen", "unbekannte", "die", "name", "beispiel-stelle",
                        anchor_page="externe-stellen.md")
+    TASK = IdKindSpec("task", "Aufgabe", "Aufgaben", "unbekannte", "die", "label", "monitoring",
+                      anchor_page="rollen/index.md", anchor_prefix="aufgabe-",
+                      unknown_note="ohne Liste unter 'tasks:' in matrix.yml gelten die fünf Standardaufgaben; eine "
+                      "eigene Liste ersetzt sie, dann gehören auch die Standardaufgaben hinein, die bleiben sollen")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -248,3 +253,5 @@ ACTOR_KINDS = (IdKind.ROLE, IdKind.PARTY)
 """Who can act, be escalated to, informed or alerted: a role of the organisation or an external party."""
 ActorRef = refers_to(*ACTOR_KINDS)
 """A reference to a role or an external party; role and party ids never collide, so the id says which."""
+TaskId = defines(IdKind.TASK)
+TaskRef = refers_to(IdKind.TASK)

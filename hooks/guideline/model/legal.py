@@ -24,11 +24,11 @@ class LegalTopic(Model):
     applies: Text = Field(description="Was gilt: die Rechtslage oder Vereinbarung in eigenen, verständlichen Worten.")
     we_do: tuple[Line, ...] = Field(min_length=1, description="Was wir deshalb tun, je eine Zeile.")
     sources: tuple[Line, ...] = Field(
-        min_length=1, description="Fundstellen als Text, z. B. '§ 87 Abs. 1 Nr. 6 BetrVG' (keine Links nötig)."
+        min_length=1, description="Fundstellen als Text, z. B. 'Art. 13 DSGVO' (keine Links nötig)."
     )
     retention: tuple[Retention, ...] = Field((), description="Was wir wie lange wo aufbewahren und wer löscht.")
     templates: tuple[ReplyTemplate, ...] = Field(
-        (), description="Vorlagen zum Thema, z. B. für einen Rückruf; 'channels' sagt, wofür sie gelten."
+        (), description="Vorlagen zum Thema, z. B. für eine öffentliche Warnung; 'channels' sagt, wofür sie gelten."
     )
 
 

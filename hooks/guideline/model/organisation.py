@@ -33,7 +33,7 @@ class Policies(Model):
     """How strictly each policy check of the guideline's own rules is enforced."""
 
     department_on_team: PolicyLevel = Field(
-        PolicyLevel.ERROR, description="Jede Abteilung hat mindestens eine Rolle im Social-Media-Team."
+        PolicyLevel.ERROR, description="Jede Abteilung, die direkt mit Kundinnen und Kunden oder der Öffentlichkeit spricht, hat eine Rolle im Social-Media-Team oder nennt unter 'team_exemption' einen Grund."
     )
     no_trainee_ownership: PolicyLevel = Field(
         PolicyLevel.ERROR,
@@ -48,7 +48,7 @@ class Policies(Model):
     )
     customer_roles_trained: PolicyLevel = Field(
         PolicyLevel.ERROR,
-        description="Jede Rolle im Kundendialog hat Pflichtschulungen, und diese existieren.",
+        description="Jede Rolle, die öffentlich mit Menschen spricht ('customer_dialogue: true'), hat Pflichtschulungen.",
     )
     templates_free_of_breach_phrases: PolicyLevel = Field(
         PolicyLevel.WARNING,
@@ -59,7 +59,7 @@ class Policies(Model):
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",
     )
     reply_roles_trained: PolicyLevel = Field(
-        PolicyLevel.ERROR, description="Jede Rolle, die laut Rollenmatrix Kundenantworten gibt oder freigibt, hat "
+        PolicyLevel.ERROR, description="Jede Rolle, die laut Rollenmatrix öffentlich antwortet oder Antworten freigibt, hat "
         "jedes Schulungsmodul mit 'customer_dialogue_training: true' unter ihren Pflichtschulungen.",
     )
     templates_match_form_of_address: PolicyLevel = Field(
@@ -102,15 +102,15 @@ class Release(Model):
     version: Line = Field(description="Versionsnummer des Leitfadens, z. B. '2.0'.")
     valid_from: DateField = Field(description="Ab wann diese Version verbindlich gilt, als JJJJ-MM-TT, z. B. 2026-03-01.")
     approved_by: tuple[RoleRef, ...] = Field(
-        min_length=1, description="IDs der Rollen, die diese Version freigegeben haben, z. B. Geschäftsführung und "
-        "Betriebsrat."
+        min_length=1, description="IDs der Rollen, die diese Version freigegeben haben, z. B. Leitung und "
+        "Betriebs- oder Personalrat."
     )
 
 
 class Organisation(Model):
     """organisation.yml: who publishes this guideline and its global settings."""
 
-    name: Line = Field(description="Name des Unternehmens, wie er im Leitfaden erscheint.")
+    name: Line = Field(description="Name der Organisation, wie er im Leitfaden erscheint.")
     guideline_title: Line = Field(description="Titel des Leitfadens, z. B. 'Social-Media-Leitfaden'.")
     summary: Text = Field(description="Worum es im Leitfaden geht: zwei, drei Sätze für die Startseite.")
     audience: Text = Field(description="Für wen der Leitfaden gilt.")

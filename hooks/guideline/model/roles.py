@@ -19,9 +19,11 @@ class Role(Model):
     summary: Text = Field(description="Was die Rolle tut, in ein, zwei Sätzen.")
     responsibilities: tuple[Line, ...] = Field(min_length=1, description="Aufgaben der Rolle, je eine Zeile.")
     social_media_team: StrictBool = Field(
-        False, description="true, wenn die Rolle zum Social-Media-Team gehört (eine Person pro Abteilung)."
+        False, description="true, wenn die Rolle zum Social-Media-Team gehört."
     )
-    customer_dialogue: StrictBool = Field(False, description="true, wenn die Rolle öffentlich mit Kundinnen und Kunden spricht.")
+    customer_dialogue: StrictBool = Field(
+        False, description="true, wenn die Rolle öffentlich mit Menschen außerhalb spricht, etwa mit Kundinnen und Kunden oder Bürgerinnen und Bürgern."
+    )
     trainee_allowed: StrictBool = Field(
         False, description="true, wenn Azubis oder Praktikantinnen und Praktikanten die Rolle übernehmen dürfen (nur unterstützend)."
     )
@@ -29,7 +31,7 @@ class Role(Model):
         False, description="true, wenn die Social-Media-Verantwortung im Arbeitsvertrag festgehalten ist."
     )
     required_training: tuple[TrainingRef, ...] = Field(
-        (), description="IDs der Schulungsmodule, die vor dem ersten Kundendialog abgeschlossen sein müssen."
+        (), description="IDs der Schulungsmodule, die abgeschlossen sein müssen, bevor die Rolle öffentlich spricht."
     )
 
 

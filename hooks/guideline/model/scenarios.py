@@ -36,7 +36,7 @@ class Scenario(Model):
     """scenarios/<id>.yml: one agreed procedure."""
 
     id: ScenarioId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
-    title: Line = Field(description="Titel, z. B. 'Ein Kunde beschwert sich'.")
+    title: Line = Field(description="Titel, z. B. 'Jemand beschwert sich öffentlich'.")
     question: Line = Field(description="Die Frage, unter der Leserinnen und Leser suchen: 'Was tun, wenn …?'")
     trigger: Text = Field(description="Woran man erkennt, dass dieses Szenario vorliegt.")
     escalation_level: LevelRef = Field(description="ID der Eskalationsstufe, mit der das Szenario beginnt.")

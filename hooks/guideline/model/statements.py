@@ -64,7 +64,7 @@ class Deadline(Model):
     within: DurationField = Field(description="Wie schnell der Text draußen sein muss, z. B. '30 min' oder '2 h'.")
     after: Line = Field(
         description="Das Ereignis, ab dem die Frist läuft, so geschrieben, dass es auf 'spätestens 2 Stunden nach' "
-        "folgen kann, z. B. 'der Anordnung des Gesundheitsamts' oder 'dem Rückrufbeschluss der Geschäftsführung'."
+        "folgen kann, z. B. 'der Anordnung des Gesundheitsamts' oder 'dem Beschluss des Krisenstabs'."
     )
 
     @property
@@ -79,7 +79,7 @@ class Statement(Model):
     """statements/<id>.yml: one text whose wording is fixed, with who publishes it where and by when."""
 
     id: StatementId = Field(description="Eindeutige ID; muss dem Dateinamen entsprechen.")
-    title: Line = Field(description="Kurzer Name des Textes, z. B. 'Abkochgebot' oder 'Rückrufwarnung'.")
+    title: Line = Field(description="Kurzer Name des Textes, z. B. 'Abkochgebot' oder 'Unwetterwarnung'.")
     purpose: Text | None = Field(None, description="Wann der Text gebraucht wird, in ein, zwei Sätzen.")
     text: Text = Field(description="Der Wortlaut, genau so, wie er veröffentlicht wird.")
     verbatim: StrictBool = Field(

@@ -1,4 +1,4 @@
-"""The five process phases and the content strategy: how we work and what we publish where."""
+"""The process phases and the content strategy: how we work and what we publish where."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class Kpi(Model):
 
 class Phase(Model):
     id: PhaseId = Field(description="Eindeutige ID der Phase, z. B. 'monitoring'.")
-    number: StrictInt = Field(description="Nummer der Phase (1–5).")
+    number: StrictInt = Field(description="Nummer der Phase, fortlaufend ab 1.")
     title: Line = Field(description="Titel der Phase.")
     goal: Text = Field(description="Ziel der Phase.")
     activities: tuple[Line, ...] = Field(min_length=1, description="Tätigkeiten.")
@@ -42,15 +42,15 @@ class Phase(Model):
 
 
 class ProcessFile(Model):
-    """process.yml: the five process phases."""
+    """process.yml: the process phases."""
 
     introduction: Text = Field(description="Einleitung zum Prozess.")
     phases: tuple[Phase, ...] = Field(min_length=1, description="Die Phasen in ihrer Reihenfolge.")
 
 
 class ContentSource(Model):
-    origin: ContentOrigin = Field(description="own (eigene Abteilungen) oder third-party (Fans, Kundinnen und Kunden).")
-    source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Produktmanagement' oder 'Fans'.")
+    origin: ContentOrigin = Field(description="own (aus eigenen Abteilungen) oder third-party (von außen, z. B. von Nutzerinnen und Nutzern oder Partnern).")
+    source: Line = Field(description="Woher die Inhalte kommen, z. B. 'Pressestelle' oder 'Beiträge von Nutzerinnen und Nutzern'.")
     department: DepartmentRef | None = Field(None, description="ID der Abteilung, falls eigene Inhalte.")
     content: Text = Field(description="Welche Inhalte das sind.")
     rework: Text = Field(description="Was pro Plattform überarbeitet werden muss.")
@@ -79,4 +79,6 @@ class StrategyFile(Model):
         min_length=1, description="Welche Plattform welche Inhalte bekommt."
     )
     linking: Text = Field(description="Wie die Plattformen miteinander verknüpft sind.")
-    practice: Text = Field(description="Warum sauber aufgesetzte, geübte Prozesse Kosten sparen und Reichweite bringen.")
+    practice: Text | None = Field(
+        None, description="Warum und wie ihr eure Abläufe einübt, z. B. regelmäßige Übungen der Szenarien."
+    )

@@ -57,5 +57,5 @@ class TrainingModule(Model):
     exercises: tuple[Exercise, ...] = Field((), description="Übungen.")
     self_check: tuple[SelfCheck, ...] = Field((), description="Fragen zur Selbstkontrolle.")
     customer_dialogue_training: StrictBool = Field(
-        False, description="true, wenn jede Rolle, die Kundenantworten gibt oder freigibt, dieses Modul braucht."
+        False, description="true, wenn jede Rolle, die öffentlich antwortet oder Antworten freigibt, dieses Modul braucht."
     )

@@ -84,7 +84,7 @@ def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> Chann
         links_to=tuple(ChannelReference(links.to(IdKind.CHANNEL, ref.channel), ref.how) for ref in channel.links_to),
         legal=LegalView(legal.imprint, legal.privacy, legal.joint_controller,
                         tuple(links.to(IdKind.ROLE, r) for r in legal.admins), legal.two_factor, legal.notes),
-        matrix_rows=channel_rows(channel.id, guideline.matrix.model.assignments, channels, links),
+        matrix_rows=channel_rows(channel.id, guideline.matrix.model, channels, links),
         matrix=links.matrix(channel.id),
         scenarios=tuple(question_link(s) for s in scenarios if channel.id in s.channels),
     )

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.channels import Channel
 from ..model.ids import IdKind
-from ..model.matrix import Assignment, Task
+from ..model.matrix import Assignment, MatrixFile
 from ..model.roles import Role
-from .links import Link, Links, matrix_anchor
+from .links import Link, Links, anchor_of, matrix_anchor
 
 NO_PART = "–"
-_TASK_ORDER = {task: index for index, task in enumerate(Task)}
 
 
 @dataclass(frozen=True)
@@ -20,7 +18,7 @@ class MatrixRow:
     """One task on one channel: who does it (R), approves (A), is consulted (C) and informed (I)."""
 
     channel: Link
-    task: str
+    task: Link
     responsible: Link
     approves: Link | None
     consulted: tuple[Link, ...]
@@ -59,7 +57,7 @@ class RoleAssignment:
     """A task on a channel in which one role takes part, with its letters."""
 
     channel: Link
-    task: str
+    task: Link
     letters: str
     rhythm: str
     broadcast: str | None  # "nur senden (keine Kommentare)" on a channel where we only send
@@ -68,6 +66,23 @@ class RoleAssignment:
 def broadcast_label(channel: Channel | None) -> str | None:
     """Return how pages say that we only send on a channel, or None for a dialog channel."""
     return channel.interaction.label if channel is not None and channel.broadcast else None
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task of the matrix as the roles page explains it, under its own anchor."""
+
+    anchor: str
+    label: str
+    description: str
+
+
+def task_views(matrix: MatrixFile) -> tuple[TaskView, ...]:
+    """Return the matrix's tasks in their declared order (the defaults if matrix.yml lists none)."""
+    return tuple(
+        TaskView(anchor_of(IdKind.TASK, task.id), task.label, task.description)
+        for task in matrix.tasks
+    )
 
 
 def role_letters(assignment: Assignment, role_id: str) -> tuple[str, ...]:
@@ -81,18 +96,19 @@ def role_letters(assignment: Assignment, role_id: str) -> tuple[str, ...]:
     return tuple(letter for letter, present in parts if present)
 
 
-def _ordered(assignments: Iterable[Assignment], channels: tuple[Channel, ...]) -> tuple[Assignment, ...]:
+def _ordered(matrix: MatrixFile, channels: tuple[Channel, ...]) -> tuple[Assignment, ...]:
+    """Return the assignments in the order of channels.yml, and within a channel in the order of the tasks."""
     channel_order = {channel.id: index for index, channel in enumerate(channels)}
-    return tuple(
-        sorted(assignments, key=lambda a: (channel_order.get(a.channel, len(channel_order)), _TASK_ORDER[a.task]))
-    )
+    task_order = {task.id: index for index, task in enumerate(matrix.tasks)}
+    return tuple(sorted(matrix.assignments, key=lambda a: (
+        channel_order.get(a.channel, len(channel_order)), task_order.get(a.task, len(task_order)))))
 
 
 def matrix_row(assignment: Assignment, links: Links) -> MatrixRow:
     """Resolve one assignment's roles to links."""
     return MatrixRow(
         channel=links.to(IdKind.CHANNEL, assignment.channel),
-        task=assignment.task.label,
+        task=links.to(IdKind.TASK, assignment.task),
         responsible=links.to(IdKind.ROLE, assignment.responsible),
         approves=links.to(IdKind.ROLE, assignment.approves) if assignment.approves else None,
         consulted=tuple(links.to(IdKind.ROLE, role_id) for role_id in assignment.consulted),
@@ -102,21 +118,19 @@ def matrix_row(assignment: Assignment, links: Links) -> MatrixRow:
 
 
 def channel_rows(
-    channel_id: str, assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
+    channel_id: str, matrix: MatrixFile, channels: tuple[Channel, ...], links: Links
 ) -> tuple[MatrixRow, ...]:
     """Return one channel's matrix rows in task order."""
-    return tuple(matrix_row(a, links) for a in _ordered(assignments, channels) if a.channel == channel_id)
+    return tuple(matrix_row(a, links) for a in _ordered(matrix, channels) if a.channel == channel_id)
 
 
-def channel_matrices(
-    assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
-) -> tuple[ChannelMatrix, ...]:
+def channel_matrices(matrix: MatrixFile, channels: tuple[Channel, ...], links: Links) -> tuple[ChannelMatrix, ...]:
     """Return a table per channel that has assignments, in the order of channels.yml."""
     tables = (
         ChannelMatrix(
             channel=links.to(IdKind.CHANNEL, channel.id),
             anchor=matrix_anchor(channel.id),
-            rows=channel_rows(channel.id, assignments, channels, links),
+            rows=channel_rows(channel.id, matrix, channels, links),
             broadcast=broadcast_label(channel),
         )
         for channel in channels
@@ -143,18 +157,18 @@ def _overview_cell(assignments: tuple[Assignment, ...], channel_id: str, role_id
 
 
 def role_assignments(
-    role_id: str, assignments: tuple[Assignment, ...], channels: tuple[Channel, ...], links: Links
+    role_id: str, matrix: MatrixFile, channels: tuple[Channel, ...], links: Links
 ) -> tuple[RoleAssignment, ...]:
     """Return every task in which a role takes part, in channel and task order."""
     by_id = {channel.id: channel for channel in channels}
     return tuple(
         RoleAssignment(
             channel=links.to(IdKind.CHANNEL, a.channel),
-            task=a.task.label,
+            task=links.to(IdKind.TASK, a.task),
             letters=", ".join(role_letters(a, role_id)),
             rhythm=a.rhythm,
             broadcast=broadcast_label(by_id.get(a.channel)),
         )
-        for a in _ordered(assignments, channels)
+        for a in _ordered(matrix, channels)
         if role_letters(a, role_id)
     )

@@ -11,7 +11,16 @@ from ..model.roles import Role
 from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links, anchor_of
-from .matrix import ChannelMatrix, MatrixOverview, RoleAssignment, channel_matrices, matrix_overview, role_assignments
+from .matrix import (
+    ChannelMatrix,
+    MatrixOverview,
+    RoleAssignment,
+    TaskView,
+    channel_matrices,
+    matrix_overview,
+    role_assignments,
+    task_views,
+)
 from .page import PlannedPage, Planning
 from .reach import RoleReach, role_reach
 from .scenarios import by_question, question_link
@@ -22,12 +31,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DepartmentView:
-    """A department with its roles; team roles are those in the social media team."""
+    """A department with its roles; team roles are those in the social media team, or the reason it has none."""
 
     anchor: str
     name: str
     description: str
-    customer_facing: bool
+    public_facing: bool
+    team_exemption: str | None
     team_roles: tuple[Link, ...]
     other_roles: tuple[Link, ...]
 
@@ -47,6 +57,7 @@ class RoleMatrixPage:
 
     overview: MatrixOverview
     channels: tuple[ChannelMatrix, ...]
+    tasks: tuple[TaskView, ...]
     departments: tuple[DepartmentView, ...]
     roles: tuple[RoleSummary, ...]
 
@@ -105,21 +116,23 @@ def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
     """Build the role matrix page: per-channel tables, the overview, departments and all roles."""
     roles = guideline.roles.model.roles
     channels = guideline.channels.model.channels
-    assignments = guideline.matrix.model.assignments
+    matrix = guideline.matrix.model
     departments = tuple(
         DepartmentView(
             anchor=anchor_of(IdKind.DEPARTMENT, d.id),
             name=d.name,
             description=d.description,
-            customer_facing=d.customer_facing,
+            public_facing=d.public_facing,
+            team_exemption=d.team_exemption,
             team_roles=tuple(links.to(IdKind.ROLE, r.id) for r in roles if r.department == d.id and r.social_media_team),
             other_roles=tuple(links.to(IdKind.ROLE, r.id) for r in roles if r.department == d.id and not r.social_media_team),
         )
         for d in guideline.departments.model.departments
     )
     return RoleMatrixPage(
-        overview=matrix_overview(assignments, channels, roles, links),
-        channels=channel_matrices(assignments, channels, links),
+        overview=matrix_overview(matrix.assignments, channels, roles, links),
+        channels=channel_matrices(matrix, channels, links),
+        tasks=task_views(matrix),
         departments=departments,
         roles=tuple(RoleSummary(links.to(IdKind.ROLE, r.id), links.to(IdKind.DEPARTMENT, r.department), r.summary) for r in roles),
     )
@@ -176,8 +189,7 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         trainee_allowed=role.trainee_allowed,
         in_employment_contract=role.in_employment_contract,
         channel_duties=_channel_duties(role.id, guideline.channels.model.channels, links),
-        assignments=role_assignments(role.id, guideline.matrix.model.assignments, guideline.channels.model.channels,
-                                     links),
+        assignments=role_assignments(role.id, guideline.matrix.model, guideline.channels.model.channels, links),
         owned_scenarios=tuple(question_link(s) for s in scenarios if s.owner == role.id),
         scenario_steps=_scenario_steps(role.id, guideline),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.to == role.id for e in s.escalate)),

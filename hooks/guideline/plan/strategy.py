@@ -51,7 +51,7 @@ class StrategyPage:
     source_groups: tuple[SourceGroup, ...]
     platform_content: tuple[PlatformView, ...]
     linking: str
-    practice: str
+    practice: str | None
 
 
 def _source_view(source: ContentSource, links: Links) -> SourceView:
