@@ -40,6 +40,7 @@ _KEPT_MESSAGES = (
     ("url", "G112"),
     ("phone", "G314"),
     ("clock_time", "G315"),
+    ("web_url", "G390"),
 )
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -91,6 +92,12 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "(HH:MM, 00:00 bis 24:00).",
                    "Uhrzeit mit Doppelpunkt schreiben, z. B. '08:00'; für einen ganzen Tag start: '00:00' und "
                    "end: '24:00'."),
+    DiagnosticCode("G390", "Ungültige Adresse der Website",
+                   "Die Adressen unter 'site' in organisation.yml bilden den Rahmen jeder Seite: die Adresse der "
+                   "Website (nur https://), der Link zum Repository und die Bearbeiten-Knöpfe (http:// oder "
+                   "https://). Jede braucht einen Servernamen und darf keine Leerzeichen enthalten.",
+                   "Vollständige Adresse eintragen, z. B. https://leitfaden.beispiel.intern/ oder "
+                   "https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/."),
 )
 """Every diagnostic code schema_errors emits, documented for the contributors' page."""
 
