@@ -76,7 +76,8 @@ def find_placeholders(
             unchosen.setdefault(path, error)
         else:
             remaining.append(error)
-    failed = [data_path_of(loaded.data, tuple(error["loc"])) for error in remaining]
+    # Below a value that is wrong itself, nothing is reported; a list that is too short still has its entries.
+    failed = [data_path_of(loaded.data, tuple(error["loc"])) for error in remaining if error["type"] != "too_short"]
     diagnostics = [
         _unchosen(root, loaded, path, unchosen[path]) if path in unchosen else _left_in(loaded, path)
         for path in placeholder_paths(loaded.data)
