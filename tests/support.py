@@ -37,7 +37,7 @@ def make_project(tmp: Path, data: Path) -> Path:
 
 # --- the launcher (build.py and launcher/), run from a copy of the project -----------------------------
 
-COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "new", "lock"})
+COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "new", "init", "lock"})
 """Every command of build.py."""
 
 MARKER = "vorherige-website.txt"

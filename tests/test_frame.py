@@ -121,7 +121,8 @@ def test_site_url_and_repository_link_come_from_the_example(shipped_site: Path) 
 def test_edit_links_are_the_edit_base_plus_the_yaml_path(shipped_site: Path) -> None:
     assert edit_link(shipped_site, "") == EXAMPLE_EDIT_BASE + "example_data/organisation.yml"
     assert edit_link(shipped_site, "kanaele") == EXAMPLE_EDIT_BASE + "example_data/channels.yml"
-    assert edit_link(shipped_site, "szenarien/produktfehler") == EXAMPLE_EDIT_BASE + "example_data/scenarios/produktfehler.yml"
+    scenario = "example_data/scenarios/produktfehler.yml"
+    assert edit_link(shipped_site, "szenarien/produktfehler") == EXAMPLE_EDIT_BASE + scenario
     assert edit_link(shipped_site, "mitmachen") == EXAMPLE_EDIT_BASE + "docs/mitmachen/index.md"
 
 

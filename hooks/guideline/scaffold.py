@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .load.source import DataPath
 from .model.base import Model
 from .model.duration import DURATION_PATTERN
 from .model.fields import PLACEHOLDER
@@ -44,6 +45,7 @@ class _Walk:
     defs: Mapping[str, Any]
     known: KnownIds
     item_id: str | None
+    filled: Mapping[DataPath, Any] = field(default_factory=dict)
 
 
 def known_ids_of(models_by_kind: Mapping[DataKind, tuple[BaseModel, ...]]) -> KnownIds:
@@ -57,18 +59,24 @@ def known_ids_of(models_by_kind: Mapping[DataKind, tuple[BaseModel, ...]]) -> Kn
     return KnownIds({kind: tuple(ids) for kind, ids in collected.items()})
 
 
-def scaffold_data_file(kind: DataKind, item_id: str | None, known: KnownIds) -> str:
-    """Return the text of a new data file of this kind: every field explained, every choice a placeholder."""
+def scaffold_data_file(kind: DataKind, item_id: str | None, known: KnownIds, *,
+                       filled: Mapping[DataPath, Any] | None = None, file_name: str | None = None,
+                       command: str | None = None) -> str:
+    """Return the text of a new data file of this kind: every field explained, every choice a placeholder.
+
+    `filled` holds the values the caller knows (e.g. `init`'s organisation name, by data path); a folder
+    kind's file may be named without an id (`file_name`), its id then being a placeholder too.
+    """
     schema = generate_schema(kind)
-    walk = _Walk(defs=schema.get("$defs", {}), known=known, item_id=item_id)
-    path = kind.data_path(item_id)
-    lines = [*_header(kind, item_id, path), ""]
-    lines.extend(_object_lines(kind.spec.model, schema, walk, indent=0, top=True))
+    walk = _Walk(defs=schema.get("$defs", {}), known=known, item_id=item_id, filled=filled or {})
+    path = kind.data_path(item_id or file_name)
+    command = command or " ".join(["python3 build.py new", kind.slug, *([item_id] if item_id else [])])
+    lines = [*_header(kind, command, path), ""]
+    lines.extend(_object_lines(kind.spec.model, schema, walk, indent=0, path=()))
     return "\n".join(lines) + "\n"
 
 
-def _header(kind: DataKind, item_id: str | None, path: PurePosixPath) -> list[str]:
-    command = " ".join(["python3 build.py new", kind.slug, *([item_id] if item_id else [])])
+def _header(kind: DataKind, command: str, path: PurePosixPath) -> list[str]:
     return [
         f"# yaml-language-server: $schema={kind.schema_reference(path)}",
         f"# {kind.spec.title}: angelegt mit `{command}`.",
@@ -79,35 +87,35 @@ def _header(kind: DataKind, item_id: str | None, path: PurePosixPath) -> list[st
 
 
 def _object_lines(model: type[Model], schema: Mapping[str, Any], walk: _Walk, indent: int,
-                  top: bool = False) -> list[str]:
+                  path: DataPath) -> list[str]:
     required = set(schema.get("required", ()))
     lines: list[str] = []
     for name, prop in schema.get("properties", {}).items():
-        lines.extend(_field_lines(model, name, prop, name in required, walk, indent, top))
+        lines.extend(_field_lines(model, name, prop, name in required, walk, indent, path))
     return lines
 
 
 def _field_lines(model: type[Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
-                 indent: int, top: bool) -> list[str]:
+                 indent: int, path: DataPath) -> list[str]:
     pad = " " * indent
     comment = _comment_lines(prop, required, walk, pad)
     target = _resolve(prop, walk)
     if "properties" in target:
         nested_model = _nested_model(model, name)
-        return [*comment, f"{pad}{name}:", *_object_lines(nested_model, target, walk, indent + 2)]
+        return [*comment, f"{pad}{name}:", *_object_lines(nested_model, target, walk, indent + 2, (*path, name))]
     if target.get("type") == "array":
-        return [*comment, *_array_lines(model, name, prop, required, walk, indent)]
-    value = _scalar_value(name, prop, walk, top)
+        return [*comment, *_array_lines(model, name, prop, required, walk, indent, path)]
+    value = _scalar_value(name, prop, walk, path)
     return [*comment, f"{pad}{name}:{'' if value is None else ' ' + _yaml_scalar(value)}"]
 
 
 def _array_lines(model: type[Model], name: str, prop: Mapping[str, Any], required: bool, walk: _Walk,
-                 indent: int) -> list[str]:
+                 indent: int, path: DataPath) -> list[str]:
     pad = " " * indent
     item_schema = _resolve(prop["items"], walk)
     if "properties" in item_schema:
         item_model = _nested_model(model, name)
-        item_lines = _list_item(_object_lines(item_model, item_schema, walk, indent + 4))
+        item_lines = _list_item(_object_lines(item_model, item_schema, walk, indent + 4, (*path, name, 0)))
     else:
         item_lines = [f"{pad}  - {_yaml_scalar(PLACEHOLDER)}"]  # how many entries is the contributor's choice
     if required or prop.get("minItems", 0) >= 1:
@@ -128,9 +136,11 @@ def _list_item(object_lines: list[str]) -> list[str]:
     return [*comments, dashed, *object_lines[first_field + 1:]]
 
 
-def _scalar_value(name: str, prop: Mapping[str, Any], walk: _Walk, top: bool) -> Any:
-    """Return the id given on the command line, the field's default, or else the placeholder: never a choice."""
-    if top and name == "id" and walk.item_id is not None:
+def _scalar_value(name: str, prop: Mapping[str, Any], walk: _Walk, path: DataPath) -> Any:
+    """Return a value the caller knows, the field's default, or else the placeholder: never a choice made here."""
+    if (*path, name) in walk.filled:
+        return walk.filled[(*path, name)]
+    if not path and name == "id" and walk.item_id is not None:
         return walk.item_id
     if "default" in prop:
         return prop["default"]
@@ -164,7 +174,8 @@ def _form_notes(target: Mapping[str, Any], walk: _Walk) -> list[str]:
         kind = id_kind_named(item["x-refers-to"])
         known = walk.known.by_kind.get(kind, ())
         article = {"die": "eine", "den": "einen", "das": "ein"}.get(kind.spec.article, kind.spec.article)
-        return [f"ID, die auf {article} {kind.spec.singular} verweist" + (f"; vorhanden: {', '.join(known)}" if known else "")]
+        existing = f"; vorhanden: {', '.join(known)}" if known else ""
+        return [f"ID, die auf {article} {kind.spec.singular} verweist{existing}"]
     if "x-defines" in item:
         return ["eigene ID aus Kleinbuchstaben a–z, Ziffern und Bindestrichen"]
     return []

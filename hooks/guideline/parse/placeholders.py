@@ -10,6 +10,7 @@ schema error there, because the contributor has not chosen a value yet, not writ
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Sequence
 
 from pydantic_core import ErrorDetails
@@ -20,7 +21,7 @@ from ..model.fields import PLACEHOLDER
 from ..model.ids import Defines, field_marker
 from ..model.layout import defining_kind
 from .errors import data_path_of
-from .model_paths import ModelType, model_at
+from .model_paths import ModelType, model_at, type_at
 
 PLACEHOLDER_CODE = "G308"
 UNCHOSEN_CODE = "G391"
@@ -117,7 +118,7 @@ def _unchosen(root: ModelType, loaded: LoadedFile, path: DataPath, error: ErrorD
         position=loaded.source_map.position_of(path),
         message=f"hier steht noch der Platzhalter „{PLACEHOLDER}“ statt eines Werts",
         notes=(info.description,) if info is not None and info.description else (),
-        help=_wanted(error, model, str(field_path[-1]) if field_path else ""),
+        help=_wanted(error, model, path[len(field_path) - 1:] if field_path else ()),
     )
 
 
@@ -135,13 +136,16 @@ _WANTED = {
 """What to write instead of the placeholder, by the error the field's type raised for it."""
 
 
-def _wanted(error: ErrorDetails, model: ModelType | None, name: str) -> str:
-    """Say what belongs in the field: the form of its type, one of its values, or which id."""
-    if error["type"] == "enum":
-        return f"wähle einen der erlaubten Werte: {error.get('ctx', {}).get('expected', '')}"
+def _wanted(error: ErrorDetails, model: ModelType | None, item_path: DataPath) -> str:
+    """Say what belongs at item_path (a field of model, or an entry of one): its form, its values, or which id."""
+    name = str(item_path[0]) if item_path else ""
+    field_type = type_at(model, item_path) if model is not None else None
+    if isinstance(field_type, type) and issubclass(field_type, enum.Enum):
+        return "wähle einen der erlaubten Werte: " + ", ".join(str(member.value) for member in field_type)
     marker = field_marker(model, name) if model is not None else None
     if marker is not None and isinstance(marker, Defines):
-        return f"gib eine eigene ID aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, z. B. '{marker.kind.spec.example_id}'"
+        example = marker.kind.spec.example_id
+        return f"gib eine eigene ID aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, z. B. '{example}'"
     if marker is not None:
         file = defining_kind(marker.kind).data_path()
         return f"trag die ID ein, die hier gemeint ist; die {marker.kind.spec.plural} stehen in {file}"
