@@ -51,7 +51,7 @@ def build_with_organisation(tmp: Path, change: dict[str, object]) -> Path:
     project = make_project(tmp, GOLDEN_DATA)
     path = project / "guideline_data" / "organisation.yml"
     organisation = yaml.safe_load(path.read_text(encoding="utf-8"))
-    organisation.update(change)
+    organisation = {key: value for key, value in {**organisation, **change}.items() if value is not None}
     path.write_text(yaml.safe_dump(organisation, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -65,7 +65,7 @@ def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_with_organisation(tmp_path_factory.mktemp("bare"), {})
+    return build_with_organisation(tmp_path_factory.mktemp("bare"), {"site": None})
 
 
 # --- the frame as data -----------------------------------------------------------------------------------
