@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from guideline.model.organisation import Organisation, SiteSettings
 from guideline.plan.frame import SiteFrame, plan_frame
-from support import GOLDEN_DATA, REPO_ROOT, make_project, mkdocs_build
+from support import GOLDEN_DATA, REPO_ROOT, build_with_organisation
 
 EXAMPLE_NAME = "Social-Media-Leitfaden · Brennwald Küchentechnik GmbH"
 EXAMPLE_EDIT_BASE = "https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/"
@@ -44,18 +44,6 @@ def header_topic(soup: BeautifulSoup) -> str:
 def edit_link(site: Path, url: str) -> str | None:
     link = soup_of(site / url / "index.html").find("a", rel="edit")
     return None if link is None else str(link["href"])
-
-
-def build_with_organisation(tmp: Path, change: dict[str, object]) -> Path:
-    """Build the golden guideline with organisation.yml changed; return the built site."""
-    project = make_project(tmp, GOLDEN_DATA)
-    path = project / "guideline_data" / "organisation.yml"
-    organisation = yaml.safe_load(path.read_text(encoding="utf-8"))
-    organisation = {key: value for key, value in {**organisation, **change}.items() if value is not None}
-    path.write_text(yaml.safe_dump(organisation, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
 
 
 @pytest.fixture(scope="module")
