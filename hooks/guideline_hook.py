@@ -1,8 +1,7 @@
-"""MkDocs adapter: run the guideline core, hand its pages to MkDocs with edit links to their YAML, and give
-every written page the Content-Security-Policy that allows exactly its own inline scripts.
+"""MkDocs adapter: run the guideline core; set the frame, add the pages (edit links to their YAML), secure each page.
 
-All logic lives in the `guideline` package; this file only translates. It keeps no state at module
-level (it stays loaded between rebuilds under `mkdocs serve`): the build result travels on the config.
+All logic lives in the `guideline` package; this file only translates. No state at module level (it stays
+loaded between rebuilds under `mkdocs serve`): the build result travels on the config.
 """
 
 from __future__ import annotations
@@ -14,12 +13,12 @@ from guideline.diagnostics import Severity, format_diagnostic, format_report
 from guideline.harden.site import secure_site
 from guideline.project import EXAMPLE_NOTICE, data_source, page_collision_message
 from guideline.site import SiteBuild, build_preview, build_site
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
-
 log = logging.getLogger("mkdocs.plugins.guideline")
 
 
@@ -44,8 +43,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(format_report(build.report))  # the first line the contributor reads is the first error
     for diagnostic in build.report.diagnostics:
         (log.error if diagnostic.severity is Severity.ERROR else log.warning)(format_diagnostic(diagnostic))
+    _set_frame(config, build, preview)
     config[BUILD_KEY] = build
     return config
+
+
+def _set_frame(config: MkDocsConfig, build: SiteBuild, preview: bool) -> None:
+    """Set the frame from organisation.yml, escaped (Material prints these as HTML); serve keeps its own address."""
+    if (frame := build.frame) is not None:
+        config.update(site_name=Markup.escape(frame.site_name), site_description=Markup.escape(frame.description),
+                      copyright=Markup.escape(frame.copyright), repo_url=frame.repository, edit_uri=frame.edit_base,
+                      repo_name=frame.repository_name, site_url=config.site_url if preview else frame.address)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

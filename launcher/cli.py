@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from guideline.arguments import EXIT_USAGE, GermanArgumentParser
+from guideline.arguments import EXIT_USAGE, INIT_OPTIONS, GermanArgumentParser
 
 from launcher import commands
 from launcher.python_version import is_supported, unsupported_message
@@ -24,6 +24,7 @@ danach wird nur neu installiert, wenn sich eine Lock-Datei geändert hat."""
 
 EPILOG = """\
 Beispiele:
+  python3 build.py init                      euren eigenen Leitfaden in guideline_data/ anlegen
   python3 build.py check                     Daten prüfen (schnell, ohne Website)
   python3 build.py serve                     Vorschau unter http://127.0.0.1:8000
   python3 build.py new scenario shitstorm    neues Szenario anlegen
@@ -75,7 +76,7 @@ def add_verbose(command: argparse.ArgumentParser) -> None:
 
 
 def add_tool_commands(add: AddCommand) -> None:
-    """Add the commands around the guideline: test, schema, new, lock."""
+    """Add the commands around the guideline: test, schema, new, init, lock."""
     test = add("test", help="alle Tests ausführen (pytest); weitere Optionen gehen an pytest",
                description="Installiert die Test-Abhängigkeiten in .venv und startet pytest.\n"
                "Weitere Optionen gehen an pytest, z. B. -k schema oder -x.")
@@ -88,6 +89,15 @@ def add_tool_commands(add: AddCommand) -> None:
     new.add_argument("kind", metavar="ART", help="Datenart, z. B. scenario, training, roles, channels")
     new.add_argument("id", metavar="ID", nargs="?", help="ID des neuen Eintrags (bei scenario und training)")
     new.set_defaults(run=commands.command_new)
+    init = add("init", help="euren eigenen Leitfaden in guideline_data/ anlegen (oder das Beispiel kopieren)",
+               description="Legt guideline_data/ mit allen Pflichtdateien an; was ihr noch entscheiden müsst,\n"
+               "steht als Platzhalter „Bitte ausfüllen“ darin, und python3 build.py check zeigt jeden mit\n"
+               "Zeile und Spalte. Fehlende Angaben werden im Terminal erfragt. Vorhandenes wird nie\n"
+               "überschrieben oder verschoben.")
+    init.add_argument("--example", action="store_true", help="stattdessen das Beispiel zum Ausprobieren kopieren")
+    for option, text in INIT_OPTIONS:
+        init.add_argument(option, metavar="ADRESSE" if option != "--name" else "NAME", help=text)
+    init.set_defaults(run=commands.command_init)
     lock = add("lock", help="Lock-Dateien mit uv neu erzeugen (nach Änderungen an pyproject.toml)")
     lock.add_argument("--upgrade", action="store_true", help="auch alle indirekten Abhängigkeiten aktualisieren")
     lock.set_defaults(run=commands.command_lock)

@@ -65,6 +65,16 @@ def command_new(args: argparse.Namespace, root: Path) -> int:
     return run_tool(python, ["-m", "guideline.cli", "new", args.kind, *([args.id] if args.id else [])], root)
 
 
+def command_init(args: argparse.Namespace, root: Path) -> int:
+    """Start the organisation's own guideline (or copy the example) with the core's CLI."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    options = ["--example"] if args.example else []
+    for option in ("name", "address", "repository", "edit_base"):
+        if getattr(args, option) is not None:
+            options += [f"--{option.replace('_', '-')}", getattr(args, option)]
+    return run_tool(python, ["-m", "guideline.cli", "init", *options], root)
+
+
 def command_lock(args: argparse.Namespace, root: Path) -> int:
     """Regenerate both lock files with the uv pinned in the test lock."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK, TEST_LOCK])

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DATA = REPO_ROOT / "tests" / "golden" / "guideline_data"
 
@@ -35,9 +37,21 @@ def make_project(tmp: Path, data: Path) -> Path:
     return project
 
 
+def build_with_organisation(tmp: Path, change: dict[str, object]) -> Path:
+    """Build the golden guideline with organisation.yml's top-level keys changed (None removes one); return the site."""
+    project = make_project(tmp, GOLDEN_DATA)
+    path = project / "guideline_data" / "organisation.yml"
+    organisation = {**yaml.safe_load(path.read_text(encoding="utf-8")), **change}
+    kept = {key: value for key, value in organisation.items() if value is not None}
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 # --- the launcher (build.py and launcher/), run from a copy of the project -----------------------------
 
-COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "new", "lock"})
+COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "new", "init", "lock"})
 """Every command of build.py."""
 
 MARKER = "vorherige-website.txt"

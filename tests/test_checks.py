@@ -572,7 +572,10 @@ def test_placeholder_fails_only_the_strict_check(tmp_path: Path) -> None:
 def test_placeholder_is_found_in_any_case_inside_longer_text() -> None:
     scenario = fixture_text("scenarios/kritik.yml").replace("Kommentar lesen und antworten.",
                                                              "Erst lesen, dann bitte AUSFÜLLEN")
-    assert [d.code for d in checks.check_placeholders(guideline_with({"scenarios/kritik.yml": scenario}))] == ["G308"]
+    loaded, _ = load_yaml(DATA_ROOT / "scenarios/kritik.yml", scenario.encode("utf-8"))
+    assert loaded is not None
+    parsed, diagnostics = parse_file(DataKind.SCENARIO, loaded)
+    assert parsed is not None and [d.code for d in diagnostics] == ["G308"]
 
 
 # --- files that are not data files ------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,27 +150,30 @@ def test_an_internal_error_is_reported_without_traceback(
 
 
 @pytest.mark.parametrize("kind", ["scenario", "training"])
-def test_new_file_passes_the_whole_check(kind: str, tmp_path: Path) -> None:
+def test_new_file_fails_the_check_until_every_choice_is_made(kind: str, tmp_path: Path) -> None:
     root = make_tree(tmp_path)
     result = run_cli(root, "new", kind, "foo")
     folder = DataKind[kind.upper()].spec.folder
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"angelegt: guideline_data/{folder}/foo.yml"
-    # The scaffold is valid, but its placeholders are warnings: check passes, a strict build would not.
+    # Texts are G308 warnings, values the contributor must choose (ids, durations, …) G391 errors.
     check = run_cli(root, "check")
-    assert check.returncode == 0, check.stdout
-    assert check.stdout.endswith(" Warnungen\n") and check.stdout.count("warning[G308]") >= 2
-    assert "error[" not in check.stdout
-    assert run_cli(root, "check", "--strict").returncode == 1
+    assert check.returncode == 1, check.stdout
+    codes = re.findall(r"^guideline_data/\S+: (?:error|warning)\[(G\d+)\]", check.stdout, flags=re.MULTILINE)
+    assert set(codes) == {"G308", "G391"}, check.stdout
 
 
-def test_new_scenario_refers_to_existing_ids_and_explains_every_field(tmp_path: Path) -> None:
+def test_new_scenario_lists_existing_ids_and_explains_every_field(tmp_path: Path) -> None:
     root = make_tree(tmp_path)
     assert run_cli(root, "new", "scenario", "foo").returncode == 0
     text = (root / "guideline_data" / "scenarios" / "foo.yml").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schema/scenario.schema.json"
     assert "id: foo" in lines
+    assert "owner: Bitte ausfüllen" in lines  # never a role chosen for the contributor
+    owner = lines.index("owner: Bitte ausfüllen")
+    comment = " ".join(line.removeprefix("# ") for line in lines[owner - 2:owner])
+    assert comment.endswith("ID, die auf eine Rolle verweist; vorhanden: social-media-lead, community-manager)")
     for name in DataKind.SCENARIO.spec.model.model_fields:
         index = next(i for i, line in enumerate(lines) if line.startswith(f"{name}:"))
         assert lines[index - 1].startswith("# "), f"field {name} has no comment above it"
@@ -218,7 +222,7 @@ def test_new_single_file_kind_in_an_empty_tree(tmp_path: Path) -> None:
     assert result.returncode == 0
     text = (tmp_path / "guideline_data" / "roles.yml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=schema/roles.schema.json\n")
-    assert "  - id: beispiel-rolle\n" in text
+    assert "  - id: Bitte ausfüllen\n" in text
 
 
 LINK_REFUSAL = (

@@ -50,6 +50,7 @@ def test_help_lists_every_command_in_german_without_a_venv(tmp_path: Path) -> No
         (["check", "--bogus"], "python3 build.py: Fehler: unbekannte Argumente: --bogus"),
         (["schema", "extra"], "python3 build.py: Fehler: unbekannte Argumente: extra"),
         (["new"], "python3 build.py new: Fehler: es fehlt: ART"),
+        (["init", "--nme", "x"], "python3 build.py: Fehler: unbekannte Argumente: --nme x"),
     ],
 )
 def test_usage_errors_exit_2_before_touching_the_venv(args: list[str], message: str, tmp_path: Path) -> None:

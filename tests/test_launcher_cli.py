@@ -84,6 +84,11 @@ def test_ctrl_c_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         (["schema", "--check"], ["-m", "guideline.cli", "schema", "--check"]),
         (["new", "scenario", "shitstorm"], ["-m", "guideline.cli", "new", "scenario", "shitstorm"]),
         (["new", "roles"], ["-m", "guideline.cli", "new", "roles"]),
+        (["init"], ["-m", "guideline.cli", "init"]),
+        (["init", "--example"], ["-m", "guideline.cli", "init", "--example"]),
+        (["init", "--name", "Stadtwerke Example", "--edit-base", "https://git.example.intern/a/b/-/edit/main/"],
+         ["-m", "guideline.cli", "init", "--name", "Stadtwerke Example", "--edit-base",
+          "https://git.example.intern/a/b/-/edit/main/"]),
     ],
 )
 def test_each_command_runs_its_tool_in_the_venv(

@@ -81,7 +81,7 @@ def test_parse_case(name: str) -> None:
 def test_the_parse_corpus_covers_every_schema_code() -> None:
     found = set()  # a code that needs several files (G114) has its case among the check cases
     for expected in [*CASES.glob("*/expected.txt"), *(CASES.parent / "check").glob("*/expected.txt")]:
-        found.update(re.findall(r"\[(G1\d\d|G31[45]|G367)\]", expected.read_text(encoding="utf-8")))
+        found.update(re.findall(r"\[(G1\d\d|G31[45]|G308|G367|G39[01])\]", expected.read_text(encoding="utf-8")))
     # G100 is the fallback for error types no model of ours produces: tested below with a synthetic model.
     assert {entry.code for entry in CODES} - found == {"G100"}, "add a case for each schema code"
 
@@ -299,8 +299,9 @@ def test_a_flood_of_schema_errors_is_cut_at_twenty_with_a_note() -> None:
 
 def test_every_code_emitted_is_documented_in_german() -> None:
     documented = {entry.code for entry in CODES}
-    # G314/G315: field types of contacts.yml; G367: placeholder names of statements/
-    assert documented == {f"G1{n:02d}" for n in range(15)} | {"G314", "G315", "G367"}
+    field_types = {"G314", "G315", "G390"}  # contacts.yml and organisation.yml's site block
+    # G367: placeholder names of statements/; G308/G391: placeholders
+    assert documented == {f"G1{n:02d}" for n in range(15)} | field_types | {"G308", "G367", "G391"}
     for entry in CODES:
         assert entry.title and entry.explanation and entry.fix
 

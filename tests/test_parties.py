@@ -117,8 +117,8 @@ def test_the_actor_fields_declare_both_kinds_and_the_schema_says_so() -> None:
     assert "x-refers-to-also" not in owner  # an owner is always a role
 
 
-def test_a_scaffolded_parties_file_refers_to_an_existing_role() -> None:
+def test_a_scaffolded_parties_file_leaves_the_keeper_open_and_names_the_existing_roles() -> None:
     text = scaffold_data_file(DataKind.PARTIES, None, KnownIds({IdKind.ROLE: ("social-media-lead",)}))
     assert text.startswith("# yaml-language-server: $schema=schema/parties.schema.json\n")
-    assert "  - id: beispiel-stelle\n" in text
-    assert "    keeper: social-media-lead\n" in text
+    assert "  - id: Bitte ausfüllen\n" in text
+    assert "# (Pflichtfeld; ID, die auf eine Rolle verweist; vorhanden: social-media-lead)\n    keeper: Bitte ausfüllen\n" in text

@@ -194,7 +194,8 @@ def test_the_new_kind_gets_a_schema_and_a_scaffold(project: Path) -> None:
     scaffolded = run_in(project, "guideline.cli", "new", "glossary")
     assert scaffolded.returncode == 0, scaffolded.stdout + scaffolded.stderr
     text = (project / "guideline_data" / "glossary.yml").read_text(encoding="utf-8")
-    assert "    ask: social-media-lead\n" in text  # an existing role, found through the declaration
+    assert "    ask: Bitte ausfüllen\n" in text  # never a role chosen for the contributor
+    assert "vorhanden: social-media-lead" in text  # the existing roles, found through the declaration
     (project / "guideline_data" / "glossary.yml").unlink()
 
 

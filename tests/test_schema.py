@@ -13,8 +13,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+import yaml
 from guideline.load.source import load_yaml
-from guideline.model.fields import SLUG_PATTERN
+from guideline.model.fields import PLACEHOLDER, SLUG_PATTERN
 from guideline.model.ids import IdKind, model_classes_in
 from guideline.model.layout import DataKind, classify_data_file
 from guideline.model.schema import SCHEMA_DIALECT, render_schemas
@@ -196,14 +197,24 @@ def test_shipped_data_files_point_editors_at_their_schema() -> None:
             assert first_line == expected, f"{relative}: first line should be {expected!r}"
 
 
-def test_every_scaffold_validates_against_its_schema(tmp_path: Path) -> None:
+def _caused_by_placeholder(error: Any) -> bool:
+    """Tell whether a schema error is only the placeholder standing where a value must be chosen."""
+    if error.instance == PLACEHOLDER:
+        return True
+    if error.validator not in {"anyOf", "oneOf"} or not error.context:
+        return False
+    branches: dict[Any, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    return any(all(_caused_by_placeholder(sub) for sub in subs) for subs in branches.values())
+
+
+def test_every_scaffold_validates_against_its_schema_except_where_a_choice_is_left_open() -> None:
     for kind in DataKind:
-        relative = kind.data_path("neu" if kind.spec.folder else None)
-        target = tmp_path / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(scaffold_data_file(kind, "neu" if kind.spec.folder else None, KnownIds()), encoding="utf-8")
-        result = check_jsonschema(DATA / kind.schema_path, [target])
-        assert result.returncode == 0, f"{kind.slug}: {result.stdout}{result.stderr}"
+        text = scaffold_data_file(kind, "neu" if kind.spec.folder else None, KnownIds())
+        data = yaml.safe_load(text)  # as an editor reads it: true/false as booleans, not as the loader's text
+        errors = list(Draft202012Validator(committed_schema(kind)).iter_errors(data))
+        assert [e.message for e in errors if not _caused_by_placeholder(e)] == [], kind.slug
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ from guideline.parse.corpus import Guideline
 from guideline.site import load_guideline
 from support import GOLDEN_DATA, REPO_ROOT, make_project, mkdocs_build
 
-CONFIG = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-EDIT_BASE = CONFIG["repo_url"].rstrip("/") + "/" + CONFIG["edit_uri"]
+SITE = yaml.safe_load((REPO_ROOT / "example_data" / "organisation.yml").read_text(encoding="utf-8"))["site"]
+EDIT_BASE = SITE["edit_base"]
 HOSTILE = '{{ 7*7 }} <script>alert("x")</script> <img src=x onerror=alert(1)> [k](javascript:alert(1))'
 HOSTILE_BLOCK = HOSTILE + '\n\n<div onclick="alert(1)">d</div>\n\n!!! warning\n\n{: onclick="alert(1)" }\n'
 
@@ -279,8 +279,7 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
 def test_no_web_fonts_and_no_repository_statistics(site: Path) -> None:
     start = (site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in start and "fonts.gstatic" not in start
-    host = urlsplit(CONFIG["repo_url"]).hostname or ""
-    assert "github" not in host and "gitlab" not in host  # Material would fetch stars and forks from those
+    assert soup_of(site / "index.html").select('[data-md-component="source"]') == []  # see test_frame.py
 
 
 def test_edit_links_point_at_the_yaml_sources(site: Path, shipped: Guideline) -> None:
@@ -331,7 +330,8 @@ def _edit_yaml(path: Path, change) -> None:
 
 def _make_hostile(data: Path) -> None:
     def organisation(d: dict) -> None:
-        d.update(guideline_title="Leitfaden " + HOSTILE, summary=HOSTILE_BLOCK, team_principles=[HOSTILE_BLOCK])
+        d.update(guideline_title="Leitfaden " + HOSTILE, summary=HOSTILE_BLOCK, team_principles=[HOSTILE_BLOCK],
+                 name="Firma " + HOSTILE)
 
     def scenario(d: dict) -> None:
         d.update(title="Szenario " + HOSTILE, question="Frage " + HOSTILE, trigger=HOSTILE_BLOCK, keywords=[HOSTILE])
@@ -407,7 +407,8 @@ def test_hostile_text_is_inert_in_the_search_index(hostile_site: Path) -> None:
 
 def test_hostile_titles_show_literally_in_title_heading_toc_and_nav(hostile_site: Path) -> None:
     scenario = page(hostile_site, "szenarien/beschwerde")
-    assert scenario.title.get_text() == f"Szenario {HOSTILE} - {CONFIG['site_name']}"
+    assert scenario.title.get_text() == f"Szenario {HOSTILE} - Leitfaden {HOSTILE} · Firma {HOSTILE}"
+    assert text_of(scenario.select_one(".md-header__topic")) == squash(f"Leitfaden {HOSTILE} · Firma {HOSTILE}")
     assert text_of(content(scenario).find("h1")) == squash("Szenario " + HOSTILE)
     toc = scenario.select_one("nav.md-nav--secondary")
     assert squash(HOSTILE) in text_of(toc)  # the reply template's title is a heading

@@ -20,6 +20,14 @@ ARGPARSE_MESSAGES = (
 )
 """argparse's own English messages that contributors meet most, in German."""
 
+INIT_OPTIONS = (
+    ("--name", "Name der Organisation"),
+    ("--address", "Adresse der Website im Intranet (https://…)"),
+    ("--repository", "Web-Adresse des Repositorys (ohne: kein Link)"),
+    ("--edit-base", "Anfang der Bearbeiten-Links, z. B. https://git.example.intern/team/leitfaden/-/edit/main/"),
+)
+"""The options of `init` (the launcher's and the CLI's); without them `init` asks, or leaves placeholders."""
+
 
 class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter with a German usage heading."""

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -23,7 +24,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
-from .arguments import EXIT_USAGE, GermanArgumentParser
+from .arguments import EXIT_USAGE, INIT_OPTIONS, GermanArgumentParser
 from .audit.compare import compare_sites, format_difference
 from .audit.site import audit_site, format_audit
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
@@ -36,6 +37,15 @@ from .model.schema import render_schemas
 from .project import DATA_FOLDER, EXAMPLE_FOLDER, EXAMPLE_NOTICE, DataSource, data_source
 from .scaffold import known_ids_of, scaffold_data_file
 from .site import check_site, parse_source_files
+from .starter import (
+    FOUNDING_FIELDS,
+    gather_founding,
+    next_steps,
+    occupied_refusal,
+    occupying_entries,
+    starter_files,
+    write_starter,
+)
 from .symlinks import first_link, link_refusal
 
 EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 3
@@ -176,6 +186,37 @@ def run_new(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- init -----------------------------------------------------------------------------------------
+
+
+def run_init(args: argparse.Namespace, out: TextIO) -> int:
+    """Start an organisation's own guideline in guideline_data/: the example, or placeholders to fill in."""
+    target = args.root / DATA_FOLDER
+    _refuse_links(args.root, [DATA_FOLDER])
+    entries = occupying_entries(target)
+    if entries:
+        raise UsageError(occupied_refusal(DATA_FOLDER, entries))
+    given = {name: getattr(args, name) for name in FOUNDING_FIELDS}
+    if args.example:
+        if any(value is not None for value in given.values()):
+            raise UsageError("--example übernimmt das Beispiel unverändert; --name, --address, --repository und "
+                             "--edit-base gehen nur ohne --example")
+        if not (args.root / EXAMPLE_FOLDER).is_dir():
+            raise UsageError(f"das Beispiel {EXAMPLE_FOLDER}/ fehlt; ohne --example entsteht ein leerer Leitfaden")
+        shutil.copytree(args.root / EXAMPLE_FOLDER, target, dirs_exist_ok=True, symlinks=True)
+        print(f"kopiert: {EXAMPLE_FOLDER}/ nach {DATA_FOLDER}/ (das Beispiel zum Ausprobieren)", file=out)
+    else:
+        asking = sys.stdin is not None and sys.stdin.isatty()
+        try:
+            founding = gather_founding(given, (lambda question: input(f"{question}: ")) if asking else None, out)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        written = write_starter(target, starter_files(founding))
+        print(f"angelegt in {DATA_FOLDER}/: {', '.join(written)} und die JSON-Schemas in schema/", file=out)
+    print(next_steps(), file=out)
+    return EXIT_OK
+
+
 def _announced_source(root: Path, out: TextIO) -> DataSource:
     """Return the data folder the project builds, and say so in one line when it is the shipped example."""
     source = data_source(root)
@@ -290,6 +331,11 @@ def make_parser() -> GermanArgumentParser:
     new.add_argument("kind", metavar="ART", help="Datenart: " + ", ".join(kind.slug for kind in DataKind))
     new.add_argument("id", metavar="ID", nargs="?", help="ID des neuen Eintrags (nur bei scenario und training)")
     new.set_defaults(run=run_new)
+    init = commands.add_parser("init", help="euren eigenen Leitfaden in guideline_data/ anlegen")
+    init.add_argument("--example", action="store_true", help="stattdessen das Beispiel zum Ausprobieren kopieren")
+    for option, text in INIT_OPTIONS:
+        init.add_argument(option, metavar="ADRESSE" if option != "--name" else "NAME", help=text)
+    init.set_defaults(run=run_init)
     _add_site_commands(commands)
     return parser
 

@@ -16,6 +16,7 @@ from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
 from .parse.corpus import Guideline, assemble_guideline
 from .parse.file import ParsedFile, folder_neighbours, parse_file
+from .plan.frame import SiteFrame, plan_frame
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
 from .render.markdown import RenderedPage, render_pages
@@ -23,10 +24,11 @@ from .render.markdown import RenderedPage, render_pages
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """The rendered pages (none if there were errors) and every diagnostic."""
+    """The rendered pages (none if there were errors), every diagnostic, and the frame around the pages."""
 
     pages: tuple[RenderedPage, ...]
     report: Report
+    frame: SiteFrame | None = None  # None when organisation.yml could not be read
 
 
 def parse_source_files(
@@ -73,7 +75,8 @@ def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
     guideline, report = load_guideline(data_dir, repo_root)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
-    return SiteBuild(pages=render_pages(plan_pages(guideline, all_codes())), report=report)
+    pages = render_pages(plan_pages(guideline, all_codes()))
+    return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model))
 
 
 def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:

@@ -2,14 +2,13 @@
 
 Contract: check_guideline(guideline) -> diagnostics (G2xx references, G3xx content policy), each at
 the position of the offending value, found through the file's source map. The checks themselves live
-in references.py, prerequisites.py and policies.py; this module composes them and adds the two that
-need no model of their own: phase numbering and scaffold placeholders left in.
+in references.py, prerequisites.py and policies.py; this module composes them and adds the one that
+needs no model of its own: phase numbering. (Placeholders left in are found while parsing: parse/placeholders.py.)
 """
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, DiagnosticCode, Severity, sort_diagnostics
-from ..model.fields import PLACEHOLDER
+from ..diagnostics import Diagnostic, DiagnosticCode, sort_diagnostics
 from ..parse.corpus import Guideline
 from . import (
     broadcast,
@@ -29,10 +28,9 @@ from . import (
     statements,
     templates,
 )
-from .findings import finding_at, texts_of
+from .findings import finding_at
 
 PHASE_ORDER_CODE = "G205"
-PLACEHOLDER_CODE = "G308"
 
 CODES: tuple[DiagnosticCode, ...] = (
     *references.CODES,
@@ -58,15 +56,6 @@ CODES: tuple[DiagnosticCode, ...] = (
     *statements.CODES,
     *statement_deadlines.CODES,
     *parties.CODES,
-    DiagnosticCode(
-        code=PLACEHOLDER_CODE,
-        title="Platzhalter nicht ersetzt",
-        explanation="Eine mit `python3 build.py new` angelegte Datei enthält noch den Platzhalter "
-        f"„{PLACEHOLDER}“. "
-        "Das ist eine Warnung: `check` läuft durch, aber `check --strict` und der Build für die Veröffentlichung "
-        "schlagen fehl, damit keine halb ausgefüllte Seite erscheint.",
-        fix="Den Platzhalter durch den richtigen Text ersetzen.",
-    ),
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
@@ -87,7 +76,6 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *coverage.check_hours_stated(guideline),
             *policies.check_policies(guideline),
             *statements.check_statements(guideline),
-            *check_placeholders(guideline),
         )
     )
 
@@ -110,23 +98,3 @@ def check_phase_numbers(guideline: Guideline) -> tuple[Diagnostic, ...]:
             ),
         )
     return ()
-
-
-def check_placeholders(guideline: Guideline) -> tuple[Diagnostic, ...]:
-    """Warn at every text that still holds the scaffold's placeholder."""
-    wanted = PLACEHOLDER.casefold()
-    return tuple(
-        finding_at(
-            parsed,
-            data_path,
-            PLACEHOLDER_CODE,
-            f"hier steht noch der Platzhalter „{PLACEHOLDER}“",
-            severity=Severity.WARNING,
-            notes=("ohne Ersatz würde der Platzhalter so veröffentlicht; der Build für die Veröffentlichung bricht "
-                   "deshalb ab",),
-            help_text="ersetze den Platzhalter durch den richtigen Text",
-        )
-        for parsed in guideline.files()
-        for data_path, text in texts_of(parsed.model)
-        if wanted in text.casefold()
-    )

@@ -176,6 +176,41 @@ Url = Annotated[
 ]
 """An https, http or mailto link; never javascript: or data:."""
 
+_WEB_URL_RE = re.compile(r"^https?://[^\s/<>\"'`?#]+(/[^\s<>\"'`]*)?$")
+
+
+def _check_web_url(value: str) -> str:
+    """Accept a web address (http or https) that a browser can open, with a host and no spaces."""
+    if not _WEB_URL_RE.match(value.strip()):
+        raise PydanticCustomError(
+            "web_url",
+            "'{value}' ist keine Web-Adresse: erwartet wird eine Adresse wie https://git.example.intern/team/leitfaden",
+            {"value": value},
+        )
+    return value.strip()
+
+
+def _check_https_url(value: str) -> str:
+    """Accept only an https address: the site's own address, which every link and the sitemap use."""
+    if not _check_web_url(value).startswith("https://"):
+        raise PydanticCustomError(
+            "web_url",
+            "'{value}' beginnt nicht mit https://: die Website wird nur verschlüsselt ausgeliefert",
+            {"value": value},
+        )
+    return value.strip()
+
+
+WebUrl = Annotated[
+    str, AfterValidator(_check_web_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s/]+(/\\S*)?$"})
+]
+"""A web address (http or https) with a host, e.g. of the repository."""
+
+HttpsUrl = Annotated[
+    str, AfterValidator(_check_https_url), WithJsonSchema({"type": "string", "pattern": "^https://[^\\s/]+(/\\S*)?$"})
+]
+"""An https address with a host, e.g. the site's own address in the intranet."""
+
 Phone = Annotated[
     PhoneNumber,
     BeforeValidator(_to_phone),

@@ -10,7 +10,7 @@ import enum
 from pydantic import Field
 
 from .base import Model
-from .fields import DateField, DurationField, Line, Phone, Text, Url
+from .fields import DateField, DurationField, HttpsUrl, Line, Phone, Text, Url, WebUrl
 from .ids import RoleRef
 
 
@@ -107,6 +107,24 @@ class Release(Model):
     )
 
 
+class SiteSettings(Model):
+    """Where the site is published and where its sources live: the frame around every page."""
+
+    address: HttpsUrl = Field(
+        description="Adresse der Website im Intranet, mit https://, z. B. https://leitfaden.beispiel.intern/. "
+        "Links in der Sitemap und auf der Fehlerseite gehen von ihr aus."
+    )
+    repository: WebUrl | None = Field(
+        None, description="Web-Adresse des Repositorys mit den Daten, z. B. "
+        "https://git.beispiel.intern/kommunikation/leitfaden. Leer: kein Link zum Repository in der Kopfzeile."
+    )
+    edit_base: WebUrl | None = Field(
+        None, description="Anfang der Adresse, unter der man eine Datei im Repository bearbeitet, z. B. "
+        "https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/ (GitLab) oder …/edit/main/ (GitHub, "
+        "Gitea). Jede Seite hängt den Pfad ihrer YAML-Datei an. Leer: keine Bearbeiten-Knöpfe."
+    )
+
+
 class Organisation(Model):
     """organisation.yml: who publishes this guideline and its global settings."""
 
@@ -124,6 +142,10 @@ class Organisation(Model):
     )
     release: Release | None = Field(
         None, description="Welche Version des Leitfadens gilt, seit wann, und wer sie freigegeben hat."
+    )
+    site: SiteSettings | None = Field(
+        None, description="Adresse der Website, Repository und Bearbeiten-Links. Leer: die Website kennt ihre "
+        "Adresse nicht und zeigt weder Repository-Link noch Bearbeiten-Knöpfe."
     )
     policies: Policies = Field(
         default_factory=Policies, description="Wie streng die automatischen Prüfungen des Leitfadens sind."

@@ -23,6 +23,8 @@ from ..model.fields import SLUG_PATTERN
 from ..model.layout import DataKind
 from .errors import CODES as SCHEMA_ERROR_CODES
 from .errors import describe_errors
+from .placeholders import CODES as PLACEHOLDER_CODES
+from .placeholders import find_placeholders
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,6 +43,7 @@ class ParsedFile(Generic[M]):
 
 CODES: tuple[DiagnosticCode, ...] = (
     *SCHEMA_ERROR_CODES,
+    *PLACEHOLDER_CODES,
     DiagnosticCode(
         code=FILE_NAME_CODE,
         title="ID passt nicht zum Dateinamen",
@@ -101,14 +104,17 @@ def parse_file(
         model = kind.spec.model.model_validate(loaded.data)
     except ValidationError as error:
         errors = error.errors(include_url=False)
+        placeholders, errors = find_placeholders(kind.spec.model, loaded, errors)
         diagnostics = describe_errors(kind.spec.model, loaded, errors)
-        flagged_id = any(tuple(entry["loc"][:1]) == ("id",) for entry in errors)
+        flagged_id = any(tuple(entry["loc"][:1]) == ("id",) for entry in error.errors(include_url=False))
         naming = () if flagged_id else check_file_name(kind, loaded, others)
-        return None, cap_diagnostics(sort_diagnostics((*diagnostics, *naming)), MAX_PROBLEMS)
+        capped = cap_diagnostics(sort_diagnostics((*diagnostics, *naming)), MAX_PROBLEMS)
+        return None, sort_diagnostics((*capped, *placeholders))  # the placeholders are a to-do list: all of them
+    placeholders, _ = find_placeholders(kind.spec.model, loaded)
     naming = check_file_name(kind, loaded, others)
     if naming:
-        return None, naming
-    return ParsedFile(kind=kind, model=model, source_map=loaded.source_map), ()
+        return None, sort_diagnostics((*naming, *placeholders))
+    return ParsedFile(kind=kind, model=model, source_map=loaded.source_map), placeholders
 
 
 def check_file_name(kind: DataKind, loaded: LoadedFile, neighbours: Neighbours) -> tuple[Diagnostic, ...]:

@@ -41,6 +41,7 @@ _KEPT_MESSAGES = (
     ("phone", "G314"),
     ("clock_time", "G315"),
     ("placeholder", "G367"),
+    ("web_url", "G390"),
 )
 
 CODES: tuple[DiagnosticCode, ...] = (
@@ -97,6 +98,12 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Senden ersetzt werden darf, ohne eckige Klammern: Datum für [Datum] im Text. Mit Klammern geht "
                    "es nur in Anführungszeichen, weil YAML [Datum] sonst als Liste liest.",
                    "Nur den Namen schreiben, z. B. '- Datum', und je Platzhalter eine Zeile."),
+    DiagnosticCode("G390", "Ungültige Adresse der Website",
+                   "Die Adressen unter 'site' in organisation.yml bilden den Rahmen jeder Seite: die Adresse der "
+                   "Website (nur https://), der Link zum Repository und die Bearbeiten-Knöpfe (http:// oder "
+                   "https://). Jede braucht einen Servernamen und darf keine Leerzeichen enthalten.",
+                   "Vollständige Adresse eintragen, z. B. https://leitfaden.beispiel.intern/ oder "
+                   "https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/."),
 )
 """Every diagnostic code schema_errors emits, documented for the contributors' page."""
 
