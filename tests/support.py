@@ -95,6 +95,18 @@ def run_launcher(project: Path, *args: str, **env: str) -> subprocess.CompletedP
     )
 
 
+def fresh_clone(tmp: Path) -> Path:
+    """A project as a fresh clone has it, with the launcher: the example in example_data/, no guideline_data/ yet."""
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "docs", project / "docs")
+    shutil.copytree(REPO_ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO_ROOT / "example_data", project / "example_data")
+    copy_launcher(project)
+    return project
+
+
 def buildable_project(tmp_path: Path, data: Path = GOLDEN_DATA) -> Path:
     """A copy of the project with the launcher and a previous site/ that holds a marker file."""
     project = make_project(tmp_path, data)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from guideline.model.layout import DataKind
 from guideline.starter import Founding, gather_founding, starter_files
-from support import REPO_ROOT, copy_launcher, run_launcher
+from support import fresh_clone, run_launcher
 
 EXPECTED_CHECK = Path(__file__).parent / "cases" / "init" / "check.txt"
 NAME = "Stadtwerke Example"
@@ -38,17 +38,9 @@ erst selbst umbenennen oder löschen
 """
 
 
-@pytest.fixture
-def fresh_clone(tmp_path: Path) -> Path:
-    """A project as a fresh clone has it: the example in example_data/, no guideline_data/ yet."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "docs", project / "docs")
-    shutil.copytree(REPO_ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO_ROOT / "example_data", project / "example_data")
-    copy_launcher(project)
-    return project
+@pytest.fixture(name="fresh_clone")
+def fresh_clone_fixture(tmp_path: Path) -> Path:
+    return fresh_clone(tmp_path)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
