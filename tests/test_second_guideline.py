@@ -16,122 +16,31 @@ exact line.
 
 from __future__ import annotations
 
-import gzip
-import html
-import json
-import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 from guideline.diagnostics import format_report
 from guideline.model.schema import render_schemas
 from guideline.site import check_site
-from support import REPO_ROOT, make_project, mkdocs_build
-
-EXAMPLE = REPO_ROOT / "example_data"
-UTILITY = REPO_ROOT / "tests" / "fixtures" / "utility"
-
-LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "se", "e.v.", "eg", "ug", "co.", "&"})
-TITLES = frozenset({"dr.", "prof."})
-PRODUCT_WORDS = (
-    "Kochstudio", "Küchenwissen", "Backofen", "Kochfeld", "Dunstabzüge", "Geschirrspüler", "Dampfgarer",
-    "Live-Kochen", "Kochkurs", "Einbaugerät", "Frau Schröder", "produktfehler", "produktidee",
-    "shitstorm-ohne-produktbezug", "azubi-social-media", "instagram-azubis",
+from leftovers import (
+    EXAMPLE,
+    PRODUCT_WORDS,
+    UTILITY,
+    example_names,
+    example_text,
+    leftovers,
+    names_in,
+    organisation_names,
+    person_names,
+    read_yaml,
+    readable_text,
+    source_files,
 )
-"""Words and ids that only the example's product company uses; each must still occur in example_data/."""
-
-SOURCES = ("hooks", "launcher", "docs", "README.md", "CONTRIBUTING.md", "mkdocs.yml", "build.py", "pyproject.toml")
-"""What the generator is made of: code, templates, messages and docs, which must fit any organisation."""
-
-
-# --- the example's names, derived from its data -------------------------------------------------------
-
-
-def _yaml(folder: Path, name: str) -> dict:
-    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-
-
-def _example_text() -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLE.rglob("*.yml")))
-
-
-def organisation_names(folder: Path) -> tuple[str, ...]:
-    """Return an organisation's full name and each distinctive word of it (legal forms left out)."""
-    name = _yaml(folder, "organisation.yml")["name"]
-    words = [word for word in name.split() if word.casefold() not in LEGAL_FORMS]
-    return (name, *words)
-
-
-def domains(text: str) -> tuple[str, ...]:
-    """Return every *.example host in a text, and the name each is registered under (e.g. 'acme')."""
-    hosts = set(re.findall(r"[a-z0-9][a-z0-9.-]*\.example\b", text.casefold()))
-    stems = {host.split(".")[-2] for host in hosts}
-    return tuple(sorted(hosts | stems))
-
-
-def person_names(folder: Path) -> tuple[str, ...]:
-    """Return the names of the people in contacts.yml (the role holders and the crisis team), titles left out."""
-    contacts = _yaml(folder, "contacts.yml")
-    crisis_team = contacts.get("crisis_team") or {}
-    people = [person["name"] for person in contacts.get("people", ())]
-    for member in crisis_team.get("members", ()):
-        people += [member["member"]["name"], member["deputy"]["name"]]
-    return tuple(sorted({" ".join(w for w in name.split() if w.casefold() not in TITLES) for name in people}))
-
-
-def example_names() -> tuple[str, ...]:
-    """Return every name that marks a text as the example's."""
-    names = (*organisation_names(EXAMPLE), *domains(_example_text()), *person_names(EXAMPLE), *PRODUCT_WORDS)
-    unique = {name.casefold(): name for name in names}  # 'Acme' as a word and 'acme' as a domain are one name
-    return tuple(sorted(unique.values(), key=str.casefold))
-
-
-# --- searching built sites and output -------------------------------------------------------------------
-
-
-def readable_text(path: Path) -> str | None:
-    """Return a file's text as a reader or crawler sees it (unzipped, entities and JSON escapes resolved)."""
-    data = path.read_bytes()
-    if path.suffix == ".gz":
-        data = gzip.decompress(data)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None  # images and fonts carry no text
-    if path.suffix == ".json":
-        text = json.dumps(json.loads(text), ensure_ascii=False)
-    return html.unescape(text)
-
-
-def names_in(text: str, names: tuple[str, ...]) -> list[str]:
-    folded = text.casefold()
-    return [name for name in names if name.casefold() in folded]
-
-
-def leftovers(site: Path, names: tuple[str, ...]) -> dict[str, list[str]]:
-    """Map each file of a built site that contains any of the names to the names it contains."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        text = readable_text(path)
-        hits = names_in(text, names) if text is not None else []
-        if hits:
-            found[path.relative_to(site).as_posix()] = hits
-    return found
-
-
-def source_files() -> Iterator[Path]:
-    for name in SOURCES:
-        path = REPO_ROOT / name
-        if path.is_file():
-            yield path
-        else:
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
+from support import REPO_ROOT, make_project, mkdocs_build
 
 
 def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -184,17 +93,17 @@ def planted_site(tmp_path_factory: pytest.TempPathFactory, names: tuple[str, ...
 
 def test_the_example_names_are_derived_from_its_data(names: tuple[str, ...]) -> None:
     folded = {name.casefold() for name in names}
-    organisation = _yaml(EXAMPLE, "organisation.yml")["name"]
+    organisation = read_yaml(EXAMPLE, "organisation.yml")["name"]
     assert organisation.casefold() in folded
     assert organisation.split()[0].casefold() in folded  # the distinctive first word, wherever it stands alone
-    email_domain = _yaml(EXAMPLE, "organisation.yml")["contact"]["email"].split("@")[1]
+    email_domain = read_yaml(EXAMPLE, "organisation.yml")["contact"]["email"].split("@")[1]
     assert email_domain in folded
     assert len(person_names(EXAMPLE)) >= 10
     assert all(name.casefold() in folded for name in person_names(EXAMPLE))
 
 
 def test_every_product_word_still_occurs_in_the_example() -> None:
-    text = _example_text().casefold()
+    text = example_text().casefold()
     assert [word for word in PRODUCT_WORDS if word.casefold() not in text] == []
 
 
@@ -241,7 +150,7 @@ def test_new_files_and_schemas_name_nothing_of_the_example(tmp_path: Path, names
 
 
 def test_the_pages_show_the_second_organisation(site: Path) -> None:
-    organisation = _yaml(UTILITY, "organisation.yml")
+    organisation = read_yaml(UTILITY, "organisation.yml")
     start = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     article = start.select_one("article.md-content__inner")
     assert article is not None
@@ -311,12 +220,12 @@ def _rows(elements: list[Tag]) -> list[list[str]]:
 
 
 def test_the_statements_page_shows_the_boil_water_wording_literally(site: Path) -> None:
-    statement = _yaml(UTILITY / "statements", "abkochgebot.yml")
+    statement = read_yaml(UTILITY / "statements", "abkochgebot.yml")
     section = _section(_article(site, "pflichttexte"), statement["id"])
     assert _words(section[0]) == "Muss wörtlich raus, spätestens 30 Minuten nach der Anordnung des Gesundheitsamts."
     assert [pre.get_text() for element in section for pre in element.select("pre")] == [statement["text"]]
     assert _items(section)[0] == "Kanäle: alle Kanäle: " + ", ".join(
-        channel["name"] for channel in _yaml(UTILITY, "channels.yml")["channels"])
+        channel["name"] for channel in read_yaml(UTILITY, "channels.yml")["channels"])
     notice = _article(site, "szenarien/abkochgebot").select_one(".admonition.warning li")
     assert _words(notice) == (f"{statement['title']}: muss wörtlich raus, spätestens 30 Minuten nach der Anordnung "
                               "des Gesundheitsamts, auf allen Kanälen.")
@@ -324,7 +233,7 @@ def test_the_statements_page_shows_the_boil_water_wording_literally(site: Path) 
 
 
 def test_the_parties_page_lists_the_health_office_with_a_number_to_tap(site: Path) -> None:
-    parties = {party["id"]: party for party in _yaml(UTILITY, "parties.yml")["parties"]}
+    parties = {party["id"]: party for party in read_yaml(UTILITY, "parties.yml")["parties"]}
     article = _article(site, "externe-stellen")
     health_office = parties["gesundheitsamt"]
     assert _words(article.select_one("h2#gesundheitsamt")).startswith(health_office["name"])
@@ -354,12 +263,12 @@ def test_the_control_room_is_on_call_around_the_clock(site: Path) -> None:
 
 
 def test_the_roles_page_shows_the_own_tasks_and_the_departments_outside_the_team(site: Path) -> None:
-    tasks = _yaml(UTILITY, "matrix.yml")["tasks"]
+    tasks = read_yaml(UTILITY, "matrix.yml")["tasks"]
     article = _article(site, "rollen")
     assert _items(_section(article, "aufgaben")) == [f"{task['label']}: {task['description']}" for task in tasks]
     whatsapp = [row[0] for row in _rows(_section(article, "matrix-whatsapp"))]
     assert whatsapp == ["Warnung veröffentlichen", "Eskalation entscheiden", "Reporting"]  # no replying
-    departments = {department["id"]: department for department in _yaml(UTILITY, "departments.yml")["departments"]}
+    departments = {department["id"]: department for department in read_yaml(UTILITY, "departments.yml")["departments"]}
     for department in ("trinkwasserlabor", "baeder"):
         reason = departments[department]["team_exemption"]
         assert f"Im Social-Media-Team: niemand. Grund: {reason}" in _items(_section(article, f"abteilung-{department}"))

@@ -10,7 +10,7 @@ from ..model.contacts import ContactsFile
 from ..model.layout import DataKind
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
-from .coverage import Gap, uncovered_gap
+from .coverage import Gap, shift_windows, uncovered_gap
 from .findings import finding_at, place_of
 from .statements import PlacedStatement, placed_statements
 
@@ -117,7 +117,7 @@ def _gaps(guideline: Guideline, contacts: ParsedFile[Any], placed: PlacedStateme
         if entry is None or entry.around_the_clock:
             continue  # G316 reports a channel without service hours
         shifts = (s for s in model.on_call if channel in s.channels or levels.intersection(s.levels))
-        windows = (*model.office_hours, *entry.hours, *(window for shift in shifts for window in shift.windows))
+        windows = (*model.office_hours, *entry.hours, *(window for shift in shifts for window in shift_windows(shift)))
         gap = uncovered_gap(windows, placed.statement.deadline.within.minutes)
         if gap is not None:
             yield channel, gap, place_of(contacts, ("service_hours", index, "channel"))

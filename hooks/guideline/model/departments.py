@@ -22,8 +22,8 @@ class Department(Model):
         "Social-Media-Team oder einen Grund unter 'team_exemption'.",
     )
     team_exemption: Line | None = Field(
-        None, description="Nur bei public_facing: true und ohne Rolle im Social-Media-Team: warum die Abteilung "
-        "niemanden ins Team schickt, z. B. 'liefert Messwerte zu, antwortet aber nicht selbst öffentlich'.",
+        None, description="Warum die Abteilung niemanden ins Social-Media-Team schickt (nötig bei "
+        "public_facing: true ohne Rolle im Team; sonst eine Erklärung für die Leserinnen und Leser), z. B. 'liefert Messwerte zu, antwortet aber nicht selbst öffentlich'.",
     )
     committee: StrictBool = Field(
         False, description="true für ein Gremium wie den Betriebs- oder Personalrat: Es wirkt am Leitfaden mit, "
