@@ -215,3 +215,23 @@ def heading_text(page: Page) -> str:
 def squash(text: str) -> str:
     """Collapse runs of whitespace, as HTML rendering does."""
     return " ".join(text.split())
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+SEARCH_PLACEHOLDER = "Suchbegriff eingeben"
+
+
+def search_results(page: Page, query: str) -> list[str]:
+    """Type a query into Material's search box as a reader does; return the result pages' paths, best first."""
+    from playwright.sync_api import expect
+
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.press("End")  # Material searches on key presses; an empty query brings the placeholder back
+    expect(page.locator(".md-search-result__meta")).to_have_text(SEARCH_PLACEHOLDER, timeout=15_000)
+    box.fill(query)
+    box.press("End")  # one search for the whole query, never for a part of it
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(SEARCH_PLACEHOLDER, timeout=15_000)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    return [urlsplit(href).path for href in links.evaluate_all("(links) => links.map((a) => a.href)")]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
 from .links import Links
+from .search import PageSearch
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -23,6 +24,7 @@ class PlannedPage:
     template: str
     context: Any  # one of the *Page dataclasses of the planner modules
     edit_path: PurePosixPath
+    search: PageSearch | None = None  # terms and weight for the site search, beyond the page's own text
 
 
 @dataclass(frozen=True)

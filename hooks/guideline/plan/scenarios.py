@@ -27,6 +27,7 @@ from .reach import (
     parties_of,
     scenario_reach,
 )
+from .search import SCENARIO_BOOST, PageSearch, page_search
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -77,7 +78,6 @@ class ScenarioPage:
     donts: tuple[str, ...]
     tone_rules: tuple[Link, ...]
     training: tuple[Link, ...]
-    keywords: tuple[str, ...]
     index: Link
     reach: ScenarioReach | None = None
     statements: tuple[StatementNotice, ...] = ()
@@ -171,10 +171,15 @@ def scenario_context(scenario: Scenario, links: Links, index: Link, reach: Scena
         donts=scenario.donts,
         tone_rules=tuple(links.to(IdKind.TONE_RULE, r) for r in scenario.tone_rules),
         training=tuple(links.to(IdKind.TRAINING, m) for m in scenario.training),
-        keywords=scenario.keywords,
         index=index,
         reach=reach,
     )
+
+
+def scenario_search(scenario: Scenario) -> PageSearch | None:
+    """Find a scenario by its keywords (and their compounds' parts), ahead of pages that only mention its topic."""
+    texts = (scenario.title, scenario.question, scenario.trigger, *(s.action for s in scenario.steps), *scenario.donts)
+    return page_search(scenario.keywords, texts, SCENARIO_BOOST)
 
 
 def statement_notices(statement_ids: tuple[str, ...], guideline: Guideline, links: Links) -> tuple[
@@ -266,7 +271,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                         replace(scenario_context(parsed.model, links, index,
                                                  scenario_reach(parsed.model.escalation_level, guideline, links)),
                                 statements=statement_notices(parsed.model.statements, guideline, links)),
-                        guideline.source_of(parsed))
+                        guideline.source_of(parsed), scenario_search(parsed.model))
             for parsed in guideline.scenarios
         ),
     )

@@ -23,6 +23,7 @@ from ..model.fields import SLUG_PATTERN
 from ..model.phone import PhoneNumber
 from ..plan.links import Link
 from ..plan.page import PlannedPage
+from ..plan.search import PageSearch
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
 
 # Characters an external address may keep as they are; everything else (brackets, parentheses,
@@ -160,10 +161,25 @@ def make_environment() -> jinja2.Environment:
     return environment
 
 
-def front_matter(title: str) -> str:
-    """Return the page's front matter; the title is HTML-escaped because themes print it unescaped."""
-    # JSON is valid YAML, so json.dumps gives a correctly quoted YAML string for any title.
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n---\n\n"
+def _yaml_text(text: str) -> str:
+    """Quote text for front matter, HTML-escaped because themes print it unescaped."""
+    # JSON is valid YAML, so json.dumps gives a correctly quoted YAML string for any text.
+    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+
+
+def _search_matter(search: PageSearch | None) -> str:
+    """Return the front matter lines that weight a page in the site search: its terms (as tags) and its boost."""
+    if search is None:
+        return ""
+    # Material indexes `tags` far above title and text and shows no tags on the page without its tags plugin.
+    tags = "".join(f"\n  - {_yaml_text(term)}" for term in search.terms)
+    boost = "" if search.boost is None else f"\nsearch:\n  boost: {search.boost:g}"
+    return (f"\ntags:{tags}" if tags else "") + boost
+
+
+def front_matter(title: str, search: PageSearch | None = None) -> str:
+    """Return the page's front matter: its title and how the site search weights it."""
+    return f"---\ntitle: {_yaml_text(title)}{_search_matter(search)}\n---\n\n"
 
 
 def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedPage:
@@ -172,7 +188,7 @@ def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedP
     # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
     body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
     return RenderedPage(
-        src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title) + body, edit_path=page.edit_path
+        src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title, page.search) + body, edit_path=page.edit_path
     )
 
 
