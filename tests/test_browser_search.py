@@ -21,6 +21,12 @@ MEANT = {
     "Bewerbung": "bewerbung-anfrage",
     "Hasskommentare": "rauer-ton",
     "Rückrufaktion": "produktfehler",
+    # Other forms than the keyword: plural, the paired female form, a word's beginning.
+    "Beschwerden": "kunde-beschwert-sich",
+    "Kundenbeschwerden": "kunde-beschwert-sich",
+    "Hasskommentar": "rauer-ton",
+    "Journalistinnen": "negative-berichterstattung",
+    "Reklam": "kunde-beschwert-sich",
 }
 
 

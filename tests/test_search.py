@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guideline.plan.search import PageSearch, compound_parts, page_search, search_terms, words_of
+from guideline.plan.search import PageSearch, compound_parts, inflected_forms, page_search, search_terms, words_of
 from guideline.render.markdown import front_matter
 
 PAGE = words_of(["Ein Kunde beschwert sich über die Beschwerde.", "Kommentaren, Rückruf und Aktion."])
@@ -19,9 +19,20 @@ def test_a_word_without_confirmed_parts_stays_whole() -> None:
     assert compound_parts("Beschwerde", PAGE) == ()
 
 
-def test_terms_keep_the_keywords_first_and_each_term_once() -> None:
-    terms = search_terms(["Kundenbeschwerde", "Beschwerde", "kundenbeschwerde"], PAGE)
-    assert terms == ("Kundenbeschwerde", "Beschwerde", "kunde")
+def test_terms_keep_the_keywords_first_then_parts_then_forms_each_once() -> None:
+    terms = search_terms(["Kundenbeschwerde", "Beschwerde", "kundenbeschwerde", "Gerät defekt"], PAGE)
+    assert terms == ("Kundenbeschwerde", "Beschwerde", "Gerät defekt", "kunde", "kundenbeschwerden", "beschwerden",
+                     "kunden")
+
+
+def test_a_single_word_brings_its_longer_forms_a_phrase_none() -> None:
+    """A query matches the beginning of an indexed word: the longer forms let "Beschwerden" find "Beschwerde"."""
+    assert inflected_forms("Beschwerde") == ("beschwerden",)
+    assert inflected_forms("Journalistin") == ("journalistinnen",)
+    assert inflected_forms("Hasskommentar") == ("hasskommentare", "hasskommentaren", "hasskommentars")
+    assert inflected_forms("Blogger") == ("bloggern",)
+    assert inflected_forms("Bewerbung") == ("bewerbungen",)
+    assert inflected_forms("Gerät defekt") == ()
 
 
 def test_a_page_without_keywords_has_only_its_boost() -> None:

@@ -52,4 +52,9 @@ class Scenario(Model):
     donts: tuple[Line, ...] = Field((), description="Was man auf keinen Fall tut.")
     tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
     training: tuple[TrainingRef, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
-    keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leserinnen und Leser das Szenario finden.")
+    keywords: tuple[Line, ...] = Field(
+        (),
+        description="Suchbegriffe, unter denen Leserinnen und Leser das Szenario finden, auch Synonyme und "
+        "zusammengesetzte Wörter (z. B. 'Beschwerde', 'Kundenbeschwerde'). Sie stehen nur im Suchindex, nicht auf "
+        "der Seite, und bringen das Szenario dort vor andere Seiten.",
+    )

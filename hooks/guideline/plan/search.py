@@ -4,6 +4,11 @@ Readers type single words ("Beschwerde") and compounds ("Kundenbeschwerde"); a s
 whole words and their beginnings, never a word's tail. So each compound term also brings the parts that
 the page's own words confirm: "Hasskommentare" on a page that speaks of "Kommentaren" adds "kommentare".
 No dictionary, no guessing: a part counts only if the page uses it as a word of its own.
+
+The index matches a query as the beginning of a word ("Beschwerde" finds "Beschwerden"), never the other
+way round, and Material's German search leaves its stemmer out (switched on, it finds less). So every
+single-word term also brings its longer, inflected forms: "Beschwerde" adds "beschwerden", "Journalistin"
+"journalistinnen", "Hasskommentar" "hasskommentare"; a form nobody types costs only a word in the index.
 """
 
 from __future__ import annotations
@@ -19,6 +24,12 @@ _MIN_PART = 4  # shorter tails ("aktion" is 6) would match too much: "ion", "ung
 _MIN_HEAD = 3
 _ENDINGS = ("", "e", "n", "s", "en", "er", "es", "ern")  # inflections a part may carry on the page
 _LINKS = ("", "s", "n", "en", "es", "e")  # linking letters between the parts: Kunde-n-beschwerde
+# Word end → the endings of its plural and declined forms (the first matching end wins).
+_INFLECTIONS = (
+    *((end, ("en",)) for end in ("ung", "ion", "ik", "heit", "keit", "schaft", "tät")),
+    ("in", ("nen",)), ("e", ("n",)), ("er", ("n",)), ("el", ("n",)),
+    ("", ("e", "en", "s")),  # anything else: Kommentar-e, Journalist-en, Post-s
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ def compound_parts(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
 
 
 def search_terms(keywords: Iterable[str], vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Return the keywords, then the parts of their compounds; each term once, in a stable order."""
+    """Return the keywords, the parts of their compounds, then their inflected forms; each once, in a stable order."""
     keywords = tuple(keywords)
     parts = (
         part
@@ -65,10 +76,21 @@ def search_terms(keywords: Iterable[str], vocabulary: frozenset[str]) -> tuple[s
         for word in _WORD_RE.findall(keyword)
         for part in compound_parts(word, vocabulary)
     )
+    whole = (*keywords, *parts)
+    forms = (form for term in whole for form in inflected_forms(term))
     seen: dict[str, str] = {}
-    for term in (*keywords, *parts):
+    for term in (*whole, *forms):
         seen.setdefault(term.casefold(), term)
     return tuple(seen.values())
+
+
+def inflected_forms(term: str) -> tuple[str, ...]:
+    """Return the longer forms of a single word (plural, declined), lowercase; none for a phrase."""
+    if not _WORD_RE.fullmatch(term):
+        return ()
+    word = term.casefold()
+    endings = next(endings for end, endings in _INFLECTIONS if word.endswith(end))
+    return tuple(word + ending for ending in endings)
 
 
 def page_search(keywords: Iterable[str], page_texts: Iterable[str], boost: float | None = None) -> PageSearch | None:
