@@ -76,10 +76,12 @@ def test_plan_frame_normalises_addresses_and_names_the_repository() -> None:
         repository="https://github.com/stadtwerke-example/leitfaden",
         repository_name="stadtwerke-example/leitfaden",
         edit_base="https://github.com/stadtwerke-example/leitfaden/edit/main/",
+        printed_date="1. März 2026 (Version 1.2)",
     )
-    bare = plan_frame(model.model_copy(update={"site": SiteSettings(address="https://leitfaden.example/")}))
-    assert (bare.address, bare.repository, bare.repository_name, bare.edit_base) == (
-        "https://leitfaden.example/", None, None, None,
+    bare = plan_frame(model.model_copy(update={"site": SiteSettings(address="https://leitfaden.example/"),
+                                               "release": None}))
+    assert (bare.address, bare.repository, bare.repository_name, bare.edit_base, bare.printed_date) == (
+        "https://leitfaden.example/", None, None, None, None,
     )
 
 
