@@ -16,7 +16,8 @@ from browser import serve_site, settle
 from playwright.sync_api import BrowserContext, Page
 from support import REPO_ROOT, make_project, mkdocs_build
 
-A4_PRINTABLE = {"width": 703, "height": 1050}  # 186 mm × 278 mm at 96 px per inch
+A4_PRINTABLE = {"width": 703, "height": 1024}  # 186 mm × 271 mm at 96 px per inch (print.css's @page margins)
+CARD_HEADROOM = 0.9  # the example's card leaves a tenth of the page free, for a line or two more data
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 COPY_BUTTON = "[data-clipboard-target]"
 FRAME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
@@ -47,6 +48,9 @@ def test_the_crisis_card_prints_on_exactly_one_a4_page(browser_page: Page, site_
     assert browser_page.locator("article h1").inner_text().startswith("Krisenkarte")
     assert browser_page.locator("article a[href^='tel:']").count() > 0  # numbers to tap on a phone
     assert printed_pages(browser_page) == 1
+    open_printed(browser_page, site_url + "krisenkarte/")
+    height = browser_page.locator("article").bounding_box()["height"]
+    assert height <= CARD_HEADROOM * A4_PRINTABLE["height"], f"the card fills {height:.0f} px of one page"
 
 
 @pytest.fixture(scope="module")
