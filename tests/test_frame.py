@@ -76,10 +76,12 @@ def test_plan_frame_normalises_addresses_and_names_the_repository() -> None:
         repository="https://github.com/stadtwerke-example/leitfaden",
         repository_name="stadtwerke-example/leitfaden",
         edit_base="https://github.com/stadtwerke-example/leitfaden/edit/main/",
+        printed_date="1. März 2026 (Version 1.2)",
     )
-    bare = plan_frame(model.model_copy(update={"site": SiteSettings(address="https://leitfaden.example/")}))
-    assert (bare.address, bare.repository, bare.repository_name, bare.edit_base) == (
-        "https://leitfaden.example/", None, None, None,
+    bare = plan_frame(model.model_copy(update={"site": SiteSettings(address="https://leitfaden.example/"),
+                                               "release": None}))
+    assert (bare.address, bare.repository, bare.repository_name, bare.edit_base, bare.printed_date) == (
+        "https://leitfaden.example/", None, None, None, None,
     )
 
 
@@ -147,3 +149,19 @@ def test_without_a_site_block_there_are_no_edit_buttons_and_no_repository_link(b
         assert soup.find("a", rel="edit") is None, page
         assert soup.select("a.md-source") == [], page
     assert start.find("link", rel="canonical") is None
+
+
+def test_every_page_carries_its_address_and_release_for_the_printout(tmp_path: Path) -> None:
+    release = {"version": "2.0 <b>neu</b>", "valid_from": "2026-03-01", "approved_by": ["social-media-lead"]}
+    site = build_with_organisation(tmp_path, {"site": OTHER_SITE, "release": release})
+    for url in ("", "tonalitaet/", "mitmachen/"):
+        source = soup_of(site / url / "index.html").select_one("article .guideline-print-source")
+        assert source is not None and source.find("b") is None  # the version is text, never markup
+        assert squash(source.get_text()) == (
+            f"Quelle: https://wiki.stadtwerke.example/social-media/{url} · Stand: 1. März 2026 (Version 2.0 <b>neu</b>)"
+        )
+
+
+def test_without_an_address_the_printout_shows_only_the_release(bare_site: Path) -> None:
+    source = soup_of(bare_site / "tonalitaet" / "index.html").select_one("article .guideline-print-source")
+    assert source is not None and squash(source.get_text()) == "Stand: 1. März 2026 (Version 1.2)"

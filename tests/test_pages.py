@@ -48,6 +48,7 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
         "index.md",
         "kanaele.md",
         "krise.md",
+        "krisenkarte.md",
         "mitarbeitende.md",
         "mitmachen/fehlercodes.md",
         "pflichttexte.md",

@@ -42,6 +42,7 @@ GOLDEN_KINDS = (
     "kanaele.md",
     "szenarien/index.md",
     "krise.md",
+    "krisenkarte.md",
     "szenarien/eskalation.md",
     "szenarien/beschwerde.md",
     "erreichbarkeit.md",

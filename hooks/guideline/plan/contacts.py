@@ -86,7 +86,8 @@ class ContactsPage:
     parties: Link | None = None  # the external parties' own page, if the guideline has parties.yml
 
 
-def _crisis(contacts: ContactsFile, links: Links) -> CrisisView | None:
+def crisis_view(contacts: ContactsFile, links: Links) -> CrisisView | None:
+    """Return the crisis team with every member's and deputy's number, or None if contacts.yml names none."""
     team = contacts.crisis_team
     if team is None:
         return None
@@ -127,7 +128,7 @@ def contacts_context(contacts: ContactsFile, planning: Planning) -> ContactsPage
             for level in guideline.escalation.model.levels
         ),
         channels=_channel_reach(contacts, planning, default),
-        crisis=_crisis(contacts, links),
+        crisis=crisis_view(contacts, links),
         people=tuple(callee(person.role, contacts, links) for person in contacts.people),
         escalation=Link("Eskalationsstufen", urls.ESCALATION_PAGE),
         parties=urls.PARTIES if guideline.one_of(DataKind.PARTIES) is not None else None,

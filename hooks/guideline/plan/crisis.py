@@ -87,6 +87,7 @@ class CrisisPage:
     pause_rules: tuple[PauseView, ...]
     scenarios: Link
     escalation: Link
+    card: Link = urls.CRISIS_CARD  # the one-page crisis card to print
 
 
 def crisis_link(planning: Planning) -> Link | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model.organisation import Organisation
+from .legal import german_date
 
 INTERNAL_USE = "nur für den internen Gebrauch"
 
@@ -26,6 +27,7 @@ class SiteFrame:
     repository: str | None  # the repository's web address for the header link
     repository_name: str | None  # how the header link reads, e.g. "kommunikation/leitfaden"
     edit_base: str | None  # each page's edit link is this plus its YAML file's path, ending in "/"
+    printed_date: str | None = None  # "Stand" under every printed page: the release's valid_from, if stated
 
 
 def plan_frame(organisation: Organisation) -> SiteFrame:
@@ -40,7 +42,14 @@ def plan_frame(organisation: Organisation) -> SiteFrame:
         repository=repository,
         repository_name=repository_name(repository) if repository is not None else None,
         edit_base=_folder(site.edit_base) if site is not None and site.edit_base is not None else None,
+        printed_date=_printed_date(organisation),
     )
+
+
+def _printed_date(organisation: Organisation) -> str | None:
+    """Say which version a printout shows: "1. März 2026 (Version 2.0)", or None without a release."""
+    release = organisation.release
+    return f"{german_date(release.valid_from)} (Version {release.version})" if release is not None else None
 
 
 def repository_name(address: str) -> str:

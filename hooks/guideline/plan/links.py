@@ -24,6 +24,7 @@ CHANNELS_PAGE = "kanaele.md"
 SCENARIOS_PAGE = "szenarien/index.md"
 ESCALATION_PAGE = "szenarien/eskalation.md"
 CRISIS_PAGE = "krise.md"
+CRISIS_CARD_PAGE = "krisenkarte.md"
 CURRICULUM_PAGE = "schulungen/index.md"
 PROCESS_PAGE = "prozess/index.md"
 STRATEGY_PAGE = "prozess/strategie.md"
@@ -54,6 +55,9 @@ class Link:
 
 CONTRIBUTING = Link("Mitmachen", CONTRIBUTING_PAGE)
 """The link to the contributors' page, which several pages show."""
+
+CRISIS_CARD = Link("Krisenkarte", CRISIS_CARD_PAGE)
+"""The link to the one-page crisis card, which the start page and the crisis playbook show."""
 
 PARTIES = Link("Externe Stellen", PARTIES_PAGE)
 """The link to the page of external parties (authorities, emergency services, partners), if parties.yml exists."""

@@ -60,10 +60,12 @@ class StartPage:
     contact: ContactView
     contributing: Link
     crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
+    crisis_card: Link | None = None  # the one-page crisis card to print
     parties: Link | None = None  # the external parties with their numbers, if the guideline has parties.yml
 
 
-def _contact(guideline: Guideline) -> ContactView:
+def contact_view(guideline: Guideline) -> ContactView:
+    """Return who answers questions about the guideline, as organisation.yml names them."""
     contact = guideline.organisation.model.contact
     email = Link(contact.email.removeprefix("mailto:"), contact.email) if contact.email else None
     return ContactView(name=contact.name, email=email, phone=contact.phone, chat=contact.chat)
@@ -109,7 +111,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         max_first_response=response_phrase(organisation.max_first_response),
         review_interval=organisation.review_interval.label,
         release=release_view(guideline, links),
-        contact=_contact(guideline),
+        contact=contact_view(guideline),
         contributing=urls.CONTRIBUTING,
         parties=urls.PARTIES if guideline.one_of(DataKind.PARTIES) is not None else None,
     )
@@ -118,5 +120,6 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
 def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the start page."""
     guideline = planning.guideline
-    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning))
+    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning),
+                      crisis_card=urls.CRISIS_CARD)
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
