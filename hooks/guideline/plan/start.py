@@ -14,7 +14,8 @@ from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
 from .page import PlannedPage, Planning
 from .reach import CONTACTS_LINK
-from .scenarios import by_question, question_link, response_phrase
+from .scenarios import response_phrase
+from .summary import BadgedScenario, SevereScenarios, badged_scenarios, severe_scenarios
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -48,7 +49,7 @@ class StartPage:
     summary: str
     audience: str
     reach: Link | None
-    quick_links: tuple[Link, ...]
+    quick_links: tuple[BadgedScenario, ...]  # every scenario, the most severe first, with its level badge
     emergencies: tuple[Link, ...]
     scenarios: Link
     tone_rules: tuple[RuleGlance, ...]
@@ -61,6 +62,7 @@ class StartPage:
     contributing: Link
     crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
     parties: Link | None = None  # the external parties with their numbers, if the guideline has parties.yml
+    severe: SevereScenarios | None = None  # "Krise? Hier zuerst": the playbook and the highest-level scenarios
 
 
 def _contact(guideline: Guideline) -> ContactView:
@@ -83,7 +85,7 @@ def _employees(guideline: Guideline) -> Link | None:
 
 
 def start_context(guideline: Guideline, links: Links) -> StartPage:
-    """Build the start page: the chapter for everyone and quick links to every scenario first, then the rest."""
+    """Build the start page: the chapter for everyone and every scenario, the most severe first, then the rest."""
     organisation = guideline.organisation.model
     employees = _employees(guideline)
     return StartPage(
@@ -93,7 +95,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         summary=organisation.summary,
         audience=organisation.audience,
         reach=CONTACTS_LINK if guideline.one_of(DataKind.CONTACTS) is not None else None,
-        quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
+        quick_links=badged_scenarios(guideline, links),
         emergencies=runbook_links(guideline, links),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
@@ -118,5 +120,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
 def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the start page."""
     guideline = planning.guideline
-    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning))
+    crisis = crisis_link(planning)
+    context = replace(start_context(guideline, planning.links), crisis=crisis,
+                      severe=severe_scenarios(guideline, planning.links, crisis))
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
