@@ -104,7 +104,10 @@ def severe_scenarios(guideline: Guideline, links: Links, crisis: Link | None) ->
     top = tuple(entry for entry in listed if listed and entry.badge == listed[0].badge)
     if crisis is None and not top:
         return None
-    return SevereScenarios(crisis, tuple(entry.scenario for entry in top), top[0].badge if top else None)
+    titles = {page_of(IdKind.SCENARIO, parsed.model.id): parsed.model.title for parsed in guideline.scenarios}
+    # Titles, not questions: the entry must stay short enough to leave the rest of the first screen free.
+    scenarios = tuple(Link(titles[entry.scenario.target], entry.scenario.target) for entry in top)
+    return SevereScenarios(crisis, scenarios, top[0].badge if top else None)
 
 
 def scenario_summary(scenario: Scenario, guideline: Guideline, links: Links, first_response: str,
