@@ -263,7 +263,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
                     replace(scenario_index_context(scenarios, levels, links), crisis=crisis,
                             statements=_statements_link(guideline),
-                            severe=severe_scenarios(guideline, links, crisis)),
+                            severe=severe_scenarios(guideline, crisis)),
                     escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
                     escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline),

@@ -95,7 +95,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         summary=organisation.summary,
         audience=organisation.audience,
         reach=CONTACTS_LINK if guideline.one_of(DataKind.CONTACTS) is not None else None,
-        quick_links=badged_scenarios(guideline, links),
+        quick_links=badged_scenarios(guideline),
         emergencies=runbook_links(guideline, links),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
@@ -122,5 +122,5 @@ def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     guideline = planning.guideline
     crisis = crisis_link(planning)
     context = replace(start_context(guideline, planning.links), crisis=crisis,
-                      severe=severe_scenarios(guideline, planning.links, crisis))
+                      severe=severe_scenarios(guideline, crisis))
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)

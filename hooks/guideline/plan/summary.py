@@ -89,7 +89,7 @@ def by_severity(scenarios: tuple[Scenario, ...], levels: tuple[EscalationLevel, 
     return tuple(sorted(scenarios, key=lambda s: (-rank[s.escalation_level], reading_key(s.question), s.id)))
 
 
-def badged_scenarios(guideline: Guideline, links: Links) -> tuple[BadgedScenario, ...]:
+def badged_scenarios(guideline: Guideline) -> tuple[BadgedScenario, ...]:
     """Return every scenario, the most severe first, with its level badge."""
     levels = guideline.escalation.model.levels
     badges = level_badges(levels)
@@ -98,16 +98,16 @@ def badged_scenarios(guideline: Guideline, links: Links) -> tuple[BadgedScenario
                  for s in scenarios)
 
 
-def severe_scenarios(guideline: Guideline, links: Links, crisis: Link | None) -> SevereScenarios | None:
+def severe_scenarios(guideline: Guideline, crisis: Link | None) -> SevereScenarios | None:
     """Return the crisis playbook and the scenarios that start at the highest level any scenario starts at."""
-    listed = badged_scenarios(guideline, links)
-    top = tuple(entry for entry in listed if listed and entry.badge == listed[0].badge)
+    levels = guideline.escalation.model.levels
+    scenarios = by_severity(tuple(p.model for p in guideline.scenarios), levels)
+    top = tuple(s for s in scenarios if s.escalation_level == scenarios[0].escalation_level)
     if crisis is None and not top:
         return None
-    titles = {page_of(IdKind.SCENARIO, parsed.model.id): parsed.model.title for parsed in guideline.scenarios}
     # Titles, not questions: the entry must stay short enough to leave the rest of the first screen free.
-    scenarios = tuple(Link(titles[entry.scenario.target], entry.scenario.target) for entry in top)
-    return SevereScenarios(crisis, scenarios, top[0].badge if top else None)
+    return SevereScenarios(crisis, tuple(Link(s.title, page_of(IdKind.SCENARIO, s.id)) for s in top),
+                           level_badges(levels)[top[0].escalation_level] if top else None)
 
 
 def scenario_summary(scenario: Scenario, guideline: Guideline, links: Links, first_response: str,
