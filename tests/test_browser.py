@@ -287,7 +287,7 @@ def test_a_scenario_shows_its_statements_on_the_first_phone_screen(
     page = open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     page.goto(f"{site_url}szenarien/{scenario.id}/")
     for statement_id in scenario.statements:
-        link = page.locator(f"article .admonition a[href$='pflichttexte/#{statement_id}']")
+        link = page.locator(f"article .scenario-summary a[href$='pflichttexte/#{statement_id}']")
         expect(link).to_be_in_viewport()
     link.click()
     expect(page.locator(f"h2#{scenario.statements[-1]}")).to_be_in_viewport()

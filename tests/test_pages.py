@@ -19,6 +19,7 @@ from guideline.plan import links as urls
 from guideline.plan.curriculum import curriculum_order, with_prerequisites
 from guideline.plan.links import Link, reading_key
 from guideline.plan.pages import PlannedPage, plan_pages
+from guideline.plan.summary import BadgedScenario, LevelBadge
 from guideline.render.markdown import render_pages
 from guideline.site import load_guideline
 
@@ -96,11 +97,13 @@ def test_titles_come_from_the_data(pages: dict[str, PlannedPage]) -> None:
     assert pages["schulungen/kundendialog.md"].title == "Kundendialog"
 
 
-def test_start_page_links_every_scenario_by_its_question_sorted(pages: dict[str, PlannedPage]) -> None:
+def test_start_page_links_every_scenario_by_its_question_the_most_severe_first(pages: dict[str, PlannedPage]) -> None:
     start = pages["index.md"].context
     assert start.quick_links == (
-        Link("Was tun, wenn ein Shitstorm losbricht?", "szenarien/krise.md"),
-        Link("Was tun, wenn sich jemand öffentlich beschwert?", "szenarien/beschwerde.md"),
+        BadgedScenario(Link("Was tun, wenn ein Shitstorm losbricht?", "szenarien/krise.md"),
+                       LevelBadge("Stufe 2 von 2: Krise", 4)),
+        BadgedScenario(Link("Was tun, wenn sich jemand öffentlich beschwert?", "szenarien/beschwerde.md"),
+                       LevelBadge("Stufe 1 von 2: Alltag", 1)),
     )
     assert [(g.rule, g.summary) for g in start.tone_rules] == [
         (Link("Freundlich", "tonalitaet.md#freundlich"), "Wir sind freundlich, auch wenn es hoch hergeht."),
@@ -140,13 +143,14 @@ def test_immediate_deadlines_read_sofort(pages: dict[str, PlannedPage]) -> None:
     assert step.deadline == "sofort"
 
 
-def test_scenario_index_groups_by_starting_level_in_level_order(pages: dict[str, PlannedPage]) -> None:
+def test_scenario_index_groups_by_starting_level_the_most_severe_first(pages: dict[str, PlannedPage]) -> None:
     groups = pages["szenarien/index.md"].context.groups
     assert [(g.id, [row.scenario.target for row in g.rows]) for g in groups] == [
-        ("stufe-1", ["szenarien/beschwerde.md"]),
         ("stufe-2", ["szenarien/krise.md"]),
+        ("stufe-1", ["szenarien/beschwerde.md"]),
     ]
-    assert groups[0].rows[0].first_response == "4 Stunden"
+    assert [g.badge for g in groups] == [LevelBadge("Stufe 2 von 2: Krise", 4), LevelBadge("Stufe 1 von 2: Alltag", 1)]
+    assert groups[1].rows[0].first_response == "4 Stunden"
 
 
 def test_escalation_levels_list_who_decides_and_which_scenarios_lead_there(pages: dict[str, PlannedPage]) -> None:

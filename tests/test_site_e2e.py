@@ -198,8 +198,11 @@ def test_a_scenario_names_its_statements_at_the_top_with_links(site: Path, shipp
         if not parsed.model.statements:
             continue
         article = content(page(site, f"szenarien/{parsed.model.id}"))
-        box = article.select_one("div.admonition")
+        box = article.select_one("div.admonition.warning")
         assert box is not None and box.find_previous("h2") is None  # before the first section
+        summary = article.select_one("div.admonition.scenario-summary")  # and named once more on the first screen
+        assert [a["href"] for a in summary.find_all("a", href=re.compile("pflichttexte"))] == [
+            f"../../pflichttexte/#{statement_id}" for statement_id in parsed.model.statements]
         links = [a["href"] for a in box.find_all("a")]
         assert links == [f"../../pflichttexte/#{statement_id}" for statement_id in parsed.model.statements]
 

@@ -28,6 +28,7 @@ from .reach import (
     scenario_reach,
 )
 from .search import SCENARIO_BOOST, PageSearch, page_search
+from .summary import LevelBadge, ScenarioSummary, SevereScenarios, level_badges, scenario_summary, severe_scenarios
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -81,6 +82,7 @@ class ScenarioPage:
     index: Link
     reach: ScenarioReach | None = None
     statements: tuple[StatementNotice, ...] = ()
+    summary: ScenarioSummary | None = None  # the phone's first screen: level, deadline, whom to call, first step
 
 
 @dataclass(frozen=True)
@@ -99,16 +101,18 @@ class ScenarioGroup:
     id: str
     level: Link
     rows: tuple[ScenarioRow, ...]
+    badge: LevelBadge | None = None
 
 
 @dataclass(frozen=True)
 class ScenarioIndexPage:
-    """Context of `szenarien/index.md`: scenarios grouped by the level they start at."""
+    """Context of `szenarien/index.md`: scenarios grouped by the level they start at, the most severe first."""
 
     groups: tuple[ScenarioGroup, ...]
     escalation: Link
     crisis: Link | None = None  # the crisis playbook, the place to go first, if the guideline has one
     statements: Link | None = None  # the texts with a required wording, if the guideline has any
+    severe: SevereScenarios | None = None  # "Krise? Hier zuerst": the playbook and the highest-level scenarios
 
 
 @dataclass(frozen=True)
@@ -205,13 +209,15 @@ def _where(all_channels: bool, channels: tuple[str, ...], links: Links) -> str:
 def scenario_index_context(
     scenarios: tuple[Scenario, ...], levels: tuple[EscalationLevel, ...], links: Links
 ) -> ScenarioIndexPage:
-    """Group the scenarios by starting level (in level order), each group sorted by question."""
+    """Group the scenarios by starting level (the most severe first), each group sorted by question."""
     groups = []
-    for level in levels:
+    badges = level_badges(levels)
+    for level in reversed(levels):
         members = by_question(tuple(s for s in scenarios if s.escalation_level == level.id))
         rows = tuple(ScenarioRow(question_link(s), s.first_response.label, links.to(IdKind.ROLE, s.owner)) for s in members)
         if rows:
-            groups.append(ScenarioGroup(id=level.id, level=links.to(IdKind.ESCALATION_LEVEL, level.id), rows=rows))
+            groups.append(ScenarioGroup(id=level.id, level=links.to(IdKind.ESCALATION_LEVEL, level.id), rows=rows,
+                                        badge=badges[level.id]))
     return ScenarioIndexPage(groups=tuple(groups), escalation=Link("Eskalationsstufen", ESCALATION_PAGE))
 
 
@@ -257,10 +263,12 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     index = Link("Alle Szenarien", urls.SCENARIOS_PAGE)
     escalation_source = guideline.source_of(guideline.escalation)
     max_response = response_phrase(guideline.organisation.model.max_first_response)
+    crisis = crisis_link(planning)
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
-                    replace(scenario_index_context(scenarios, levels, links), crisis=crisis_link(planning),
-                            statements=_statements_link(guideline)),
+                    replace(scenario_index_context(scenarios, levels, links), crisis=crisis,
+                            statements=_statements_link(guideline),
+                            severe=severe_scenarios(guideline, crisis)),
                     escalation_source),
         PlannedPage(urls.ESCALATION_PAGE, "Eskalationsstufen", "escalation.md.j2",
                     escalation_context(levels, scenarios, max_response, links, index, contacts_of(guideline),
@@ -268,10 +276,15 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        replace(scenario_context(parsed.model, links, index,
-                                                 scenario_reach(parsed.model.escalation_level, guideline, links)),
-                                statements=statement_notices(parsed.model.statements, guideline, links)),
-                        guideline.source_of(parsed), scenario_search(parsed.model))
+                        _scenario_page(parsed.model, guideline, links, index), guideline.source_of(parsed),
+                        scenario_search(parsed.model))
             for parsed in guideline.scenarios
         ),
     )
+
+
+def _scenario_page(scenario: Scenario, guideline: Guideline, links: Links, index: Link) -> ScenarioPage:
+    reach = scenario_reach(scenario.escalation_level, guideline, links)
+    page = scenario_context(scenario, links, index, reach)
+    return replace(page, statements=statement_notices(scenario.statements, guideline, links),
+                   summary=scenario_summary(scenario, guideline, links, page.first_response, reach))

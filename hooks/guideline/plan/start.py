@@ -14,7 +14,8 @@ from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
 from .page import PlannedPage, Planning
 from .reach import CONTACTS_LINK
-from .scenarios import by_question, question_link, response_phrase
+from .scenarios import response_phrase
+from .summary import BadgedScenario, SevereScenarios, badged_scenarios, severe_scenarios
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -48,7 +49,7 @@ class StartPage:
     summary: str
     audience: str
     reach: Link | None
-    quick_links: tuple[Link, ...]
+    quick_links: tuple[BadgedScenario, ...]  # every scenario, the most severe first, with its level badge
     emergencies: tuple[Link, ...]
     scenarios: Link
     tone_rules: tuple[RuleGlance, ...]
@@ -62,6 +63,7 @@ class StartPage:
     crisis: Link | None = None  # the crisis playbook, shown first, if the guideline has one
     crisis_card: Link | None = None  # the one-page crisis card to print
     parties: Link | None = None  # the external parties with their numbers, if the guideline has parties.yml
+    severe: SevereScenarios | None = None  # "Krise? Hier zuerst": the playbook and the highest-level scenarios
 
 
 def contact_view(guideline: Guideline) -> ContactView:
@@ -85,7 +87,7 @@ def _employees(guideline: Guideline) -> Link | None:
 
 
 def start_context(guideline: Guideline, links: Links) -> StartPage:
-    """Build the start page: the chapter for everyone and quick links to every scenario first, then the rest."""
+    """Build the start page: the chapter for everyone and every scenario, the most severe first, then the rest."""
     organisation = guideline.organisation.model
     employees = _employees(guideline)
     return StartPage(
@@ -95,7 +97,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         summary=organisation.summary,
         audience=organisation.audience,
         reach=CONTACTS_LINK if guideline.one_of(DataKind.CONTACTS) is not None else None,
-        quick_links=tuple(question_link(s) for s in by_question(tuple(p.model for p in guideline.scenarios))),
+        quick_links=badged_scenarios(guideline),
         emergencies=runbook_links(guideline, links),
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
@@ -120,6 +122,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
 def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the start page."""
     guideline = planning.guideline
-    context = replace(start_context(guideline, planning.links), crisis=crisis_link(planning),
-                      crisis_card=urls.CRISIS_CARD)
+    crisis = crisis_link(planning)
+    context = replace(start_context(guideline, planning.links), crisis=crisis, crisis_card=urls.CRISIS_CARD,
+                      severe=severe_scenarios(guideline, crisis))
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)
