@@ -12,6 +12,7 @@ from pathlib import Path
 from .check.guideline import check_guideline
 from .codes import all_codes
 from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
+from .history import build_date
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
 from .parse.corpus import Guideline, assemble_guideline
@@ -60,7 +61,7 @@ def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, R
     guideline, assembly_diagnostics = assemble_guideline(parsed, present, data_root)
     collected = [*diagnostics, *parse_diagnostics, *assembly_diagnostics]
     if guideline is not None and not any(d.severity is Severity.ERROR for d in collected):
-        collected.extend(check_guideline(guideline))
+        collected.extend(check_guideline(guideline, build_date(repo_root)))
     report = Report(sort_diagnostics(collected))
     return (guideline if not report.errors else None), report
 
@@ -75,7 +76,7 @@ def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
     guideline, report = load_guideline(data_dir, repo_root)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
-    pages = render_pages(plan_pages(guideline, all_codes()))
+    pages = render_pages(plan_pages(guideline, all_codes(), build_date(repo_root)))
     return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model))
 
 

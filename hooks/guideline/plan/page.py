@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
+from ..model.review import BuildDate
 from .links import Links
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class PlannedPage:
     template: str
     context: Any  # one of the *Page dataclasses of the planner modules
     edit_path: PurePosixPath
+    stamp: Any = None  # a review.PageStamp: owner and review date under the page; None without review.yml
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Planning:
     guideline: Guideline
     links: Links
     codes: tuple[DiagnosticCode, ...]
+    today: BuildDate | None = None  # the build's date (from git), for review dates; None outside git
 
 
 Planner = Callable[[Planning], tuple[PlannedPage, ...]]

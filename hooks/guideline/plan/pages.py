@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
+from ..model.review import BuildDate
 from . import (
     channels,
     contacts,
@@ -20,6 +21,7 @@ from . import (
     legal,
     parties,
     process,
+    review,
     roles,
     scenarios,
     start,
@@ -52,12 +54,18 @@ PLANNERS: tuple[Planner, ...] = (
     contacts.plan_contacts,
     statements.plan_statements,
     parties.plan_parties,
+    review.plan_review,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 
 
-def plan_pages(guideline: Guideline, codes: tuple[DiagnosticCode, ...]) -> tuple[PlannedPage, ...]:
-    """Plan every generated page of the guideline, sorted by URL; `codes` feeds the error code page."""
-    planning = Planning(guideline, resolve_links(guideline), codes)
+def plan_pages(
+    guideline: Guideline, codes: tuple[DiagnosticCode, ...], today: BuildDate | None = None,
+) -> tuple[PlannedPage, ...]:
+    """Plan every generated page of the guideline, sorted by URL; `codes` feeds the error code page.
+
+    `today` is the build's date from git, which review dates are compared with.
+    """
+    planning = Planning(guideline, resolve_links(guideline), codes, today)
     pages = (page for planner in PLANNERS for page in planner(planning))
-    return tuple(sorted(pages, key=lambda page: page.src_uri))
+    return review.stamp_pages(planning, tuple(sorted(pages, key=lambda page: page.src_uri)))
