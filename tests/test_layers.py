@@ -26,7 +26,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "render": SHARED | {"plan"},
     "harden": frozenset(),
     "audit": frozenset({"diagnostics"}),
-    "codes": SHARED | {"load", "parse", "check"},
+    "codes": SHARED | {"load", "parse", "check", "plan"},
     "site": SHARED | {"load", "parse", "check", "plan", "render", "codes", "history"},
     "history": SHARED,
     "scaffold": SHARED | {"load", "parse"},

@@ -46,6 +46,9 @@ CODES: tuple[DiagnosticCode, ...] = (
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
 
+_BOOKKEEPING = frozenset({DataKind.REVIEW.spec.file, DataKind.URLS.spec.file})  # they make no page to review
+
+
 def check_reviews(guideline: Guideline, today: BuildDate | None) -> Iterator[Diagnostic]:
     """Report unknown, doubled and missing review entries, and reviews past the interval (if the date is known)."""
     parsed = guideline.one_of(DataKind.REVIEW)
@@ -90,7 +93,7 @@ def _unknown_and_doubled(parsed: ParsedFile[ReviewFile], files: dict[str, Parsed
 def _unowned(parsed: ParsedFile[ReviewFile], files: dict[str, ParsedFile]) -> Iterator[Diagnostic]:  # type: ignore[type-arg]
     reviews = parsed.model.reviews
     for name, data_file in sorted(files.items()):
-        if name != DataKind.REVIEW.spec.file and covering_review(reviews, name) is None:
+        if name not in _BOOKKEEPING and covering_review(reviews, name) is None:
             yield finding_at(data_file, (), UNOWNED_CODE,
                              f"für '{name}' steht in review.yml nicht, wer die Datei verantwortet",
                              severity=Severity.WARNING,

@@ -9,7 +9,17 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, Text
-from .ids import ActorRef, ChannelRef, LevelRef, RoleRef, ScenarioId, StatementRef, ToneRuleRef, TrainingRef
+from .ids import (
+    ActorRef,
+    ChannelRef,
+    FormerScenarioId,
+    LevelRef,
+    RoleRef,
+    ScenarioId,
+    StatementRef,
+    ToneRuleRef,
+    TrainingRef,
+)
 
 
 class Step(Model):
@@ -53,3 +63,6 @@ class Scenario(Model):
     tone_rules: tuple[ToneRuleRef, ...] = Field((), description="IDs der Tonalitätsregeln, die hier besonders gelten.")
     training: tuple[TrainingRef, ...] = Field((), description="IDs der Schulungsmodule, die auf das Szenario vorbereiten.")
     keywords: tuple[Line, ...] = Field((), description="Suchbegriffe, unter denen Leserinnen und Leser das Szenario finden.")
+    aliases: tuple[FormerScenarioId, ...] = Field(
+        (), description="Frühere IDs, deren Adressen weiter funktionieren sollen (z. B. nach dem Umbenennen); die alte "
+        "Adresse leitet auf die neue weiter.")
