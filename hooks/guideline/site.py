@@ -12,7 +12,7 @@ from pathlib import Path
 from .check.guideline import check_guideline
 from .codes import all_codes
 from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
-from .history import build_date
+from .history import build_date, data_history
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
 from .parse.corpus import Guideline, assemble_guideline
@@ -81,7 +81,7 @@ def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
     guideline, report = load_guideline(data_dir, repo_root)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
-    planned = plan_pages(guideline, all_codes(), build_date(repo_root))
+    planned = plan_pages(guideline, all_codes(), build_date(repo_root), data_history(data_dir, repo_root))
     redirects = tuple(render_redirect(redirect) for redirect in plan_redirects(guideline, planned))
     return SiteBuild(pages=render_pages(planned), report=report, frame=plan_frame(guideline.organisation.model),
                      redirects=redirects)

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
+from ..model.changes import NO_HISTORY, DataHistory
 from ..model.review import BuildDate
 from .links import Links
 
@@ -35,6 +36,7 @@ class Planning:
     links: Links
     codes: tuple[DiagnosticCode, ...]
     today: BuildDate | None = None  # the build's date (from git), for review dates; None outside git
+    history: DataHistory = NO_HISTORY  # the data files' commits, newest first; empty outside git
 
 
 Planner = Callable[[Planning], tuple[PlannedPage, ...]]

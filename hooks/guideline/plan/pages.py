@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
+from ..model.changes import NO_HISTORY, DataHistory
 from ..model.review import BuildDate
 from . import (
     channels,
@@ -19,6 +20,7 @@ from . import (
     employees,
     error_codes,
     legal,
+    news,
     parties,
     process,
     review,
@@ -61,11 +63,14 @@ PLANNERS: tuple[Planner, ...] = (
 
 def plan_pages(
     guideline: Guideline, codes: tuple[DiagnosticCode, ...], today: BuildDate | None = None,
+    history: DataHistory = NO_HISTORY,
 ) -> tuple[PlannedPage, ...]:
     """Plan every generated page of the guideline, sorted by URL; `codes` feeds the error code page.
 
-    `today` is the build's date from git, which review dates are compared with.
+    `today` is the build's date from git, which review dates are compared with; `history` the data's commits,
+    for each page's last change and the page "Was ist neu?".
     """
-    planning = Planning(guideline, resolve_links(guideline), codes, today)
-    pages = (page for planner in PLANNERS for page in planner(planning))
+    planning = Planning(guideline, resolve_links(guideline), codes, today, history)
+    planned = tuple(page for planner in PLANNERS for page in planner(planning))
+    pages = (*planned, *news.plan_news(planning, planned))
     return review.stamp_pages(planning, tuple(sorted(pages, key=lambda page: page.src_uri)))

@@ -1,4 +1,4 @@
-"""Owner and review date on every page, and the review report page (`pruefstand.md`).
+"""Owner, review date and last change on every page, and the review report page (`pruefstand.md`).
 
 Each page takes the review.yml entry of the data file its edit link points at (the file's own, else its
 folder's). Overdue is decided against the build's date from git, never the clock, and said in words.
@@ -14,6 +14,7 @@ from ..model.layout import DataKind
 from ..model.review import Review, covering_review, review_due
 from .legal import german_date
 from .links import Link
+from .news import NEWS_PAGE, NEWS_TITLE
 from .page import PlannedPage, Planning
 
 REVIEW_PAGE = "mitmachen/pruefstand.md"
@@ -21,13 +22,22 @@ REVIEW_TITLE = "Prüfstand"
 
 
 @dataclass(frozen=True)
-class PageStamp:
-    """The line under a page: who owns it, when it was reviewed, whether the review is overdue."""
+class ReviewStamp:
+    """Who owns a page, when it was reviewed, and whether the review is overdue."""
 
     owner: Link
     reviewed: str  # "12. März 2026"
     overdue_since: str | None  # "8. September 2026" when the next review was due before the build's date
     report: Link
+
+
+@dataclass(frozen=True)
+class PageStamp:
+    """The lines under a page: its review (with review.yml) and its last change (from git)."""
+
+    review: ReviewStamp | None
+    changed: str | None  # "2. Dezember 2026", the day of the last commit that changed the page's data file
+    news: Link
 
 
 @dataclass(frozen=True)
@@ -56,21 +66,32 @@ def _overdue_since(planning: Planning, review: Review) -> str | None:
     return german_date(due) if planning.today is not None and due < planning.today.day else None
 
 
-def _stamp(planning: Planning, review: Review) -> PageStamp:
-    return PageStamp(owner=planning.links.to(IdKind.ROLE, review.owner), reviewed=german_date(review.reviewed),
-                     overdue_since=_overdue_since(planning, review), report=Link(REVIEW_TITLE, REVIEW_PAGE))
+def _review_stamp(planning: Planning, review: Review | None) -> ReviewStamp | None:
+    if review is None:
+        return None
+    return ReviewStamp(owner=planning.links.to(IdKind.ROLE, review.owner), reviewed=german_date(review.reviewed),
+                       overdue_since=_overdue_since(planning, review), report=Link(REVIEW_TITLE, REVIEW_PAGE))
+
+
+def _stamp(planning: Planning, reviews: tuple[Review, ...], data_file: str | None) -> PageStamp | None:
+    if data_file is None:
+        return None
+    review = _review_stamp(planning, covering_review(reviews, data_file))
+    changed = planning.history.last_change_of(data_file)
+    if review is None and changed is None:
+        return None
+    return PageStamp(review, None if changed is None else german_date(changed), Link(NEWS_TITLE, NEWS_PAGE))
 
 
 def stamp_pages(planning: Planning, pages: tuple[PlannedPage, ...]) -> tuple[PlannedPage, ...]:
-    """Return the pages with the review stamp of the data file each comes from (unchanged without review.yml)."""
+    """Return the pages with the review and last change of the data file each comes from, where known."""
     parsed = planning.guideline.one_of(DataKind.REVIEW)
-    if parsed is None:
-        return pages
+    reviews = parsed.model.reviews if parsed is not None else ()
     names = {str(data.source_map.path): name for name, data in planning.guideline.by_data_file().items()}
     stamped = []
     for page in pages:
-        review = covering_review(parsed.model.reviews, names.get(str(page.edit_path), ""))
-        stamped.append(page if review is None else dataclasses.replace(page, stamp=_stamp(planning, review)))
+        stamp = None if page.src_uri == NEWS_PAGE else _stamp(planning, reviews, names.get(str(page.edit_path)))
+        stamped.append(page if stamp is None else dataclasses.replace(page, stamp=stamp))
     return tuple(stamped)
 
 
