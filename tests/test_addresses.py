@@ -48,9 +48,12 @@ def test_a_former_id_redirects_without_a_script_under_the_pages_policy(shipped_s
 
 def test_the_example_pages_show_owner_and_review_date(shipped_site: Path) -> None:
     article = _soup(shipped_site / "szenarien" / "kunde-beschwert-sich" / "index.html").select_one("article")
-    last = article.find_all("p")[-1]
-    assert last.get_text(" ", strip=True).startswith("Verantwortlich: ")
-    assert "Zuletzt geprüft: 19. Oktober 2026" in last.get_text(" ", strip=True)
+    review, changed = (p.get_text(" ", strip=True) for p in article.find_all("p")[-2:])
+    assert review.startswith("Verantwortlich: ") and "Zuletzt geprüft: 19. Oktober 2026" in review
+    assert changed.startswith("Zuletzt geändert: ") and changed.endswith(" · Was ist neu?")  # the repository's git log
+    news = _soup(shipped_site / "neu" / "index.html").select_one("article")
+    assert news.find("h1").get_text(strip=True).rstrip("¶") == "Was ist neu?"
+    assert news.select("li a")
     report = _soup(shipped_site / "mitmachen" / "pruefstand" / "index.html").select_one("article")
     assert report.find("h1").get_text(strip=True).rstrip("¶") == "Prüfstand"
     assert len(report.select("table tbody tr")) == 17
