@@ -64,7 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if file.generated_by is None:
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-    for page in build.pages:
+    for page in (*build.pages, *build.redirects):  # redirects are HTML: MkDocs copies them as they are
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             known = None if existing.generated_by is None else str(existing.edit_uri)

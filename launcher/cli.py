@@ -84,6 +84,10 @@ def add_tool_commands(add: AddCommand) -> None:
     schema = add("schema", help="JSON-Schemas in guideline_data/schema/ neu erzeugen")
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind")
     schema.set_defaults(run=commands.command_schema)
+    urls = add("urls", help="die Adressen aller Seiten in urls.yml festhalten (nach neuen Seiten ausführen)",
+               description="Schreibt urls.yml im Datenordner: jede bisher festgehaltene Adresse und jede Seite.\n"
+               "Verschwindet später eine davon ohne 'aliases:', bricht der Build ab.")
+    urls.set_defaults(run=commands.command_urls)
     new = add("new", help="neue Datendatei mit allen Feldern und Erklärungen anlegen",
               description="Legt eine neue Datei in guideline_data/ an; vorhandene Dateien bleiben unangetastet.")
     new.add_argument("kind", metavar="ART", help="Datenart, z. B. scenario, training, roles, channels")

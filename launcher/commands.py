@@ -59,6 +59,12 @@ def command_schema(args: argparse.Namespace, root: Path) -> int:
     return run_tool(python, ["-m", "guideline.cli", "schema", *(["--check"] if args.check else [])], root)
 
 
+def command_urls(args: argparse.Namespace, root: Path) -> int:
+    """Record every page's address in urls.yml with the core's CLI."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    return run_tool(python, ["-m", "guideline.cli", "urls"], root)
+
+
 def command_new(args: argparse.Namespace, root: Path) -> int:
     """Scaffold a new data file with the core's CLI."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK])

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from guideline.codes import all_codes
+from guideline.history import data_history
 from guideline.plan.pages import plan_pages
 from guideline.site import load_guideline
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
@@ -82,7 +83,8 @@ def page_kinds() -> dict[str, str]:
     if guideline is None:
         raise AssertionError(f"the shipped guideline does not load: {report}")
     kinds: dict[str, str] = {}
-    for planned in plan_pages(guideline, all_codes()):
+    history = data_history(REPO_ROOT / "example_data", REPO_ROOT)  # "Was ist neu?" exists only with git
+    for planned in plan_pages(guideline, all_codes(), history=history):
         kinds.setdefault(planned.template.removesuffix(".md.j2"), page_url(planned.src_uri))
     return {**kinds, **HAND_WRITTEN_PAGES}
 

@@ -82,6 +82,7 @@ def test_ctrl_c_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         (["serve", "--dev-addr", "0.0.0.0:8080"], ["-m", "mkdocs", "serve", "--dev-addr", "0.0.0.0:8080"]),
         (["check", "--strict"], ["-m", "guideline.cli", "check", "--strict"]),
         (["schema", "--check"], ["-m", "guideline.cli", "schema", "--check"]),
+        (["urls"], ["-m", "guideline.cli", "urls"]),
         (["new", "scenario", "shitstorm"], ["-m", "guideline.cli", "new", "scenario", "shitstorm"]),
         (["new", "roles"], ["-m", "guideline.cli", "new", "roles"]),
         (["init"], ["-m", "guideline.cli", "init"]),

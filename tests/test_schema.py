@@ -260,7 +260,7 @@ def test_enum_members_match_schema_values() -> None:
 
 
 def test_every_id_field_declares_what_it_defines_or_names() -> None:
-    """Every id-shaped field is marked in the schema (x-defines or x-refers-to) with a known id kind."""
+    """Every id-shaped field is marked in the schema (x-defines, x-refers-to or x-former-id-of) with a known id kind."""
     kinds = {kind.spec.slug for kind in IdKind}
     for kind in DataKind:
         schema = committed_schema(kind)
@@ -270,7 +270,7 @@ def test_every_id_field_declares_what_it_defines_or_names() -> None:
                 options = [prop, *prop.get("anyOf", ()), prop.get("items", {})]
                 for option in options:
                     if option.get("pattern") == SLUG_PATTERN:
-                        marks = {option.get("x-defines"), option.get("x-refers-to")} - {None}
+                        marks = {option.get("x-defines"), option.get("x-refers-to"), option.get("x-former-id-of")} - {None}
                         assert len(marks) == 1 and marks <= kinds, f"{owner}.{name} says neither what it defines nor names"
 
 

@@ -271,6 +271,8 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
         soup = soup_of(source)
         remote = [url for url in _loaded_urls(soup) if _is_remote(url)]
         assert remote == [], f"{source.relative_to(site)} loads {remote}"
+        if soup.find("meta", attrs={"http-equiv": "refresh"}) is not None:
+            continue  # the redirect of a former address (aliases:) is no Material page and has no config
         config = json.loads(soup.find("script", id="__config").get_text())
         assert not _is_remote(config["search"]), config["search"]
     for stylesheet in site.rglob("*.css"):

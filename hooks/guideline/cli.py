@@ -36,7 +36,7 @@ from .model.layout import DataKind, kind_by_slug
 from .model.schema import render_schemas
 from .project import DATA_FOLDER, EXAMPLE_FOLDER, EXAMPLE_NOTICE, DataSource, data_source
 from .scaffold import known_ids_of, scaffold_data_file
-from .site import check_site, parse_source_files
+from .site import check_site, parse_source_files, record_urls, url_record_text
 from .starter import (
     FOUNDING_FIELDS,
     gather_founding,
@@ -116,6 +116,20 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_CONTENT
     if not stale:
         print("Alle JSON-Schemas sind aktuell.", file=out)
+    return EXIT_OK
+
+
+def run_urls(args: argparse.Namespace, out: TextIO) -> int:
+    """Write urls.yml: the recorded addresses and every page's, so that no later rename drops one unnoticed."""
+    source = _announced_source(args.root, out)
+    urls, report = record_urls(source.path(args.root), args.root)
+    if urls is None:
+        print(format_report(report), file=out)
+        return EXIT_CONTENT
+    shown = source.folder / DataKind.URLS.data_path()
+    _refuse_links(args.root, [shown])
+    (args.root / shown).write_text(url_record_text(urls), encoding="utf-8", newline="\n")
+    print(f"geschrieben: {shown} ({len(urls)} Adressen)", file=out)
     return EXIT_OK
 
 
@@ -327,6 +341,7 @@ def make_parser() -> GermanArgumentParser:
     schema = commands.add_parser("schema", help="JSON-Schemas in guideline_data/schema/ neu erzeugen")
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind")
     schema.set_defaults(run=run_schema)
+    commands.add_parser("urls", help="urls.yml mit den Adressen aller Seiten schreiben").set_defaults(run=run_urls)
     new = commands.add_parser("new", help="neue Datendatei mit allen Feldern und Erklärungen anlegen")
     new.add_argument("kind", metavar="ART", help="Datenart: " + ", ".join(kind.slug for kind in DataKind))
     new.add_argument("id", metavar="ID", nargs="?", help="ID des neuen Eintrags (nur bei scenario und training)")

@@ -7,9 +7,10 @@ from .diagnostics import DiagnosticCode
 from .load import folder, source
 from .parse import corpus
 from .parse import file as parse
+from .plan import addresses
 
 
 def all_codes() -> tuple[DiagnosticCode, ...]:
     """Return every documented diagnostic code, sorted by code."""
-    gathered = (*source.CODES, *folder.CODES, *parse.CODES, *corpus.CODES, *checks.CODES)
+    gathered = (*source.CODES, *folder.CODES, *parse.CODES, *corpus.CODES, *checks.CODES, *addresses.CODES)
     return tuple(sorted(gathered, key=lambda entry: entry.code))

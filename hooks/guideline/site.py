@@ -12,14 +12,17 @@ from pathlib import Path
 from .check.guideline import check_guideline
 from .codes import all_codes
 from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
+from .history import build_date, data_history
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
 from .parse.corpus import Guideline, assemble_guideline
 from .parse.file import ParsedFile, folder_neighbours, parse_file
+from .plan.addresses import check_addresses, format_url_record, plan_redirects, recorded_urls
 from .plan.frame import SiteFrame, plan_frame
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
 from .render.markdown import RenderedPage, render_pages
+from .render.redirects import render_redirect
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class SiteBuild:
     pages: tuple[RenderedPage, ...]
     report: Report
     frame: SiteFrame | None = None  # None when organisation.yml could not be read
+    redirects: tuple[RenderedPage, ...] = ()  # HTML pages at former addresses (aliases); `markdown` holds the HTML
 
 
 def parse_source_files(
@@ -60,7 +64,9 @@ def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, R
     guideline, assembly_diagnostics = assemble_guideline(parsed, present, data_root)
     collected = [*diagnostics, *parse_diagnostics, *assembly_diagnostics]
     if guideline is not None and not any(d.severity is Severity.ERROR for d in collected):
-        collected.extend(check_guideline(guideline))
+        collected.extend(check_guideline(guideline, build_date(repo_root)))
+        if not any(d.severity is Severity.ERROR for d in collected):  # planning needs a consistent guideline
+            collected.extend(check_addresses(guideline, plan_pages(guideline, all_codes())))
     report = Report(sort_diagnostics(collected))
     return (guideline if not report.errors else None), report
 
@@ -75,8 +81,10 @@ def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
     guideline, report = load_guideline(data_dir, repo_root)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
-    pages = render_pages(plan_pages(guideline, all_codes()))
-    return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model))
+    planned = plan_pages(guideline, all_codes(), build_date(repo_root), data_history(data_dir, repo_root))
+    redirects = tuple(render_redirect(redirect) for redirect in plan_redirects(guideline, planned))
+    return SiteBuild(pages=render_pages(planned), report=report, frame=plan_frame(guideline.organisation.model),
+                     redirects=redirects)
 
 
 def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:
@@ -85,3 +93,19 @@ def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:
     if not build.report.errors:
         return build
     return SiteBuild(pages=render_pages((plan_report_page(build.report),)), report=build.report)
+
+
+def record_urls(data_dir: Path, repo_root: Path) -> tuple[tuple[str, ...] | None, Report]:
+    """Return what urls.yml should record: the recorded addresses and every page's; None while there are errors.
+
+    A vanished address (G404) is an error here too: dropping one is a deliberate edit of urls.yml, never a side effect.
+    """
+    guideline, report = load_guideline(data_dir, repo_root)
+    if guideline is None:
+        return None, report
+    return recorded_urls(guideline, plan_pages(guideline, all_codes())), report
+
+
+def url_record_text(urls: tuple[str, ...]) -> str:
+    """Return urls.yml's text for the recorded addresses."""
+    return format_url_record(urls)

@@ -9,6 +9,7 @@ needs no model of its own: phase numbering. (Placeholders left in are found whil
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, DiagnosticCode, sort_diagnostics
+from ..model.review import BuildDate
 from ..parse.corpus import Guideline
 from . import (
     broadcast,
@@ -24,6 +25,7 @@ from . import (
     references,
     reply_training,
     reserved,
+    review,
     statement_deadlines,
     statements,
     templates,
@@ -56,12 +58,13 @@ CODES: tuple[DiagnosticCode, ...] = (
     *statements.CODES,
     *statement_deadlines.CODES,
     *parties.CODES,
+    *review.CODES,
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
 
-def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
-    """Run every cross-check and policy check; return all problems."""
+def check_guideline(guideline: Guideline, today: BuildDate | None = None) -> tuple[Diagnostic, ...]:
+    """Run every cross-check and policy check (reviews against the build's date `today`); return all problems."""
     definitions = references.defined_ids(guideline)
     referenced = references.referenced_ids(guideline)
     return sort_diagnostics(
@@ -76,6 +79,7 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *coverage.check_hours_stated(guideline),
             *policies.check_policies(guideline),
             *statements.check_statements(guideline),
+            *review.check_reviews(guideline, today),
         )
     )
 

@@ -121,6 +121,12 @@ def refers_to(kind: IdKind, *also: IdKind) -> Any:
     return _id_type(RefersTo(kind, also), "x-refers-to")
 
 
+def former_id_of(kind: IdKind) -> Any:
+    """Return the type of a former id of an item of this kind (`aliases:`): its old address redirects to the item."""
+    schema = {"type": "string", "pattern": SLUG_PATTERN, "x-former-id-of": kind.spec.slug}
+    return Annotated[str, AfterValidator(check_slug), WithJsonSchema(schema)]
+
+
 # --- walking a model for the ids it defines and names --------------------------------------------
 
 DataPath = tuple[Union[str, int], ...]
@@ -223,6 +229,7 @@ def field_marker(model_class: type[BaseModel], field_name: str) -> IdMarker | No
 # --- the id types the models use: one pair per id kind --------------------------------------------
 
 RoleId = defines(IdKind.ROLE)
+FormerRoleId = former_id_of(IdKind.ROLE)
 RoleRef = refers_to(IdKind.ROLE)
 DepartmentId = defines(IdKind.DEPARTMENT)
 DepartmentRef = refers_to(IdKind.DEPARTMENT)
@@ -233,8 +240,10 @@ ToneRuleRef = refers_to(IdKind.TONE_RULE)
 LevelId = defines(IdKind.ESCALATION_LEVEL)
 LevelRef = refers_to(IdKind.ESCALATION_LEVEL)
 ScenarioId = defines(IdKind.SCENARIO)
+FormerScenarioId = former_id_of(IdKind.SCENARIO)
 ScenarioRef = refers_to(IdKind.SCENARIO)
 TrainingId = defines(IdKind.TRAINING)
+FormerTrainingId = former_id_of(IdKind.TRAINING)
 TrainingRef = refers_to(IdKind.TRAINING)
 PhaseId = defines(IdKind.PHASE)
 PhaseRef = refers_to(IdKind.PHASE)

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, parties, statements, strategy
+from . import contacts, crisis, employees, legal, parties, review, statements, strategy, urls
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -56,6 +56,8 @@ class DataKind(enum.Enum):
     CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
     STATEMENT = KindSpec(statements.Statement, folder="statements", title="Pflichttext", required=False)
     PARTIES = KindSpec(parties.PartiesFile, file="parties.yml", title="Externe Stellen", required=False)
+    REVIEW = KindSpec(review.ReviewFile, file="review.yml", title="Prüfstand", required=False)
+    URLS = KindSpec(urls.PublishedUrls, file="urls.yml", title="Veröffentlichte Adressen", required=False)
 
     @property
     def spec(self) -> KindSpec:

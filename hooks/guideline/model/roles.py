@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .base import Model
 from .fields import Line, StrictBool, Text
-from .ids import DepartmentRef, RoleId, TrainingRef
+from .ids import DepartmentRef, FormerRoleId, RoleId, TrainingRef
 
 
 class Role(Model):
@@ -33,6 +33,9 @@ class Role(Model):
     required_training: tuple[TrainingRef, ...] = Field(
         (), description="IDs der Schulungsmodule, die abgeschlossen sein müssen, bevor die Rolle öffentlich spricht."
     )
+    aliases: tuple[FormerRoleId, ...] = Field(
+        (), description="Frühere IDs, deren Adressen weiter funktionieren sollen (z. B. nach dem Umbenennen); die alte "
+        "Adresse leitet auf die neue weiter.")
 
 
 class RolesFile(Model):

@@ -9,7 +9,17 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, Text
-from .ids import ActorRef, ChannelRef, LevelRef, RoleRef, ScenarioId, StatementRef, ToneRuleRef, TrainingRef
+from .ids import (
+    ActorRef,
+    ChannelRef,
+    FormerScenarioId,
+    LevelRef,
+    RoleRef,
+    ScenarioId,
+    StatementRef,
+    ToneRuleRef,
+    TrainingRef,
+)
 
 
 class Step(Model):
@@ -58,3 +68,6 @@ class Scenario(Model):
         "zusammengesetzte Wörter (z. B. 'Beschwerde', 'Kundenbeschwerde'). Sie stehen nur im Suchindex, nicht auf "
         "der Seite, und bringen das Szenario dort vor andere Seiten.",
     )
+    aliases: tuple[FormerScenarioId, ...] = Field(
+        (), description="Frühere IDs, deren Adressen weiter funktionieren sollen (z. B. nach dem Umbenennen); die alte "
+        "Adresse leitet auf die neue weiter.")

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from .base import Model
 from .fields import DurationField, Line, StrictBool, Text
-from .ids import RoleRef, TrainingId, TrainingRef
+from .ids import FormerTrainingId, RoleRef, TrainingId, TrainingRef
 
 
 class TrainingFormat(enum.Enum):
@@ -59,3 +59,6 @@ class TrainingModule(Model):
     customer_dialogue_training: StrictBool = Field(
         False, description="true, wenn jede Rolle, die öffentlich antwortet oder Antworten freigibt, dieses Modul braucht."
     )
+    aliases: tuple[FormerTrainingId, ...] = Field(
+        (), description="Frühere IDs, deren Adressen weiter funktionieren sollen (z. B. nach dem Umbenennen); die alte "
+        "Adresse leitet auf die neue weiter.")

@@ -51,6 +51,13 @@ class Guideline:
         """Return every parsed file: the single files in layout order, then the folder kinds'."""
         return tuple(parsed for kind in (*SINGLE_FILE_KINDS, *FOLDER_KINDS) for parsed in self.all_of(kind))
 
+    def by_data_file(self) -> dict[str, ParsedFile[Model]]:
+        """Return every parsed file by its path relative to the data folder ('tone.yml', 'scenarios/x.yml')."""
+        return {
+            str(kind.data_path(None if kind.spec.file else parsed.source_map.path.stem)): parsed
+            for kind in (*SINGLE_FILE_KINDS, *FOLDER_KINDS) for parsed in self.all_of(kind)
+        }
+
     def _required(self, kind: DataKind) -> ParsedFile[Any]:
         return self.by_kind[kind][0]
 

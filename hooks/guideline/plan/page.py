@@ -8,6 +8,8 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
+from ..model.changes import NO_HISTORY, DataHistory
+from ..model.review import BuildDate
 from .links import Links
 from .search import PageSearch
 
@@ -25,6 +27,7 @@ class PlannedPage:
     context: Any  # one of the *Page dataclasses of the planner modules
     edit_path: PurePosixPath
     search: PageSearch | None = None  # terms and weight for the site search, beyond the page's own text
+    stamp: Any = None  # a review.PageStamp: owner and review date under the page; None without review.yml
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Planning:
     guideline: Guideline
     links: Links
     codes: tuple[DiagnosticCode, ...]
+    today: BuildDate | None = None  # the build's date (from git), for review dates; None outside git
+    history: DataHistory = NO_HISTORY  # the data files' commits, newest first; empty outside git
 
 
 Planner = Callable[[Planning], tuple[PlannedPage, ...]]

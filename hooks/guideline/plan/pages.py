@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diagnostics import DiagnosticCode
+from ..model.changes import NO_HISTORY, DataHistory
+from ..model.review import BuildDate
 from . import (
     channels,
     contacts,
@@ -19,8 +21,10 @@ from . import (
     employees,
     error_codes,
     legal,
+    news,
     parties,
     process,
+    review,
     roles,
     scenarios,
     start,
@@ -54,12 +58,21 @@ PLANNERS: tuple[Planner, ...] = (
     contacts.plan_contacts,
     statements.plan_statements,
     parties.plan_parties,
+    review.plan_review,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 
 
-def plan_pages(guideline: Guideline, codes: tuple[DiagnosticCode, ...]) -> tuple[PlannedPage, ...]:
-    """Plan every generated page of the guideline, sorted by URL; `codes` feeds the error code page."""
-    planning = Planning(guideline, resolve_links(guideline), codes)
-    pages = (page for planner in PLANNERS for page in planner(planning))
-    return tuple(sorted(pages, key=lambda page: page.src_uri))
+def plan_pages(
+    guideline: Guideline, codes: tuple[DiagnosticCode, ...], today: BuildDate | None = None,
+    history: DataHistory = NO_HISTORY,
+) -> tuple[PlannedPage, ...]:
+    """Plan every generated page of the guideline, sorted by URL; `codes` feeds the error code page.
+
+    `today` is the build's date from git, which review dates are compared with; `history` the data's commits,
+    for each page's last change and the page "Was ist neu?".
+    """
+    planning = Planning(guideline, resolve_links(guideline), codes, today, history)
+    planned = tuple(page for planner in PLANNERS for page in planner(planning))
+    pages = (*planned, *news.plan_news(planning, planned))
+    return review.stamp_pages(planning, tuple(sorted(pages, key=lambda page: page.src_uri)))

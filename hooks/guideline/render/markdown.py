@@ -187,6 +187,9 @@ def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedP
     template = environment.get_template(page.template)
     # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
     body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
+    if page.stamp is not None:  # owner and review date under the page (review.yml)
+        stamp = environment.get_template("_stamp.md.j2").render(stamp=page.stamp, page_uri=page.src_uri)
+        body += stamp.rstrip("\n") + "\n"
     return RenderedPage(
         src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title, page.search) + body, edit_path=page.edit_path
     )

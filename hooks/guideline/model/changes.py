@@ -1,0 +1,29 @@
+"""The data files' history as git tells it: which commit changed which files, when, and why (its subject)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that changed data files: its day, its subject and the files (relative to the data folder)."""
+
+    day: datetime.date
+    subject: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DataHistory:
+    """The newest changes of the data folder, newest first; empty outside git."""
+
+    changes: tuple[Change, ...] = ()
+
+    def last_change_of(self, data_file: str) -> datetime.date | None:
+        """Return the day a data file last changed, or None if the history does not know it."""
+        return next((change.day for change in self.changes if data_file in change.files), None)
+
+
+NO_HISTORY = DataHistory()
