@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import DiagnosticCode
-from .links import Links
+from .links import Link, Links
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -22,7 +22,8 @@ class PlannedPage:
     title: str
     template: str
     context: Any  # one of the *Page dataclasses of the planner modules
-    edit_path: PurePosixPath
+    edit_path: PurePosixPath | None  # None: generated from the generator's own code, nothing to edit
+    trail: tuple[Link, ...] = ()  # the pages above this one, for a breadcrumb line; () on pages in the nav
 
 
 @dataclass(frozen=True)

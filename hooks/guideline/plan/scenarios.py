@@ -266,7 +266,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                         replace(scenario_context(parsed.model, links, index,
                                                  scenario_reach(parsed.model.escalation_level, guideline, links)),
                                 statements=statement_notices(parsed.model.statements, guideline, links)),
-                        guideline.source_of(parsed))
+                        guideline.source_of(parsed), trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
             for parsed in guideline.scenarios
         ),
     )

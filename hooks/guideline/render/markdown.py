@@ -39,7 +39,7 @@ class RenderedPage:
     src_uri: str
     title: str
     markdown: str
-    edit_path: PurePosixPath
+    edit_path: PurePosixPath | None
 
 
 def relative_href(target: str, page_uri: str) -> str:
@@ -171,6 +171,9 @@ def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedP
     template = environment.get_template(page.template)
     # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
     body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
+    if page.trail:  # pages outside the navigation say where they are: "Du bist hier: Start › Szenarien › …"
+        body = environment.get_template("_trail.md.j2").render(trail=page.trail, page_uri=page.src_uri,
+                                                                title=page.title).rstrip("\n") + "\n\n" + body
     return RenderedPage(
         src_uri=page.src_uri, title=page.title, markdown=front_matter(page.title) + body, edit_path=page.edit_path
     )
