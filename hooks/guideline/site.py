@@ -14,9 +14,11 @@ from .codes import all_codes
 from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
+from .model.layout import DataKind
 from .parse.corpus import Guideline, assemble_guideline
 from .parse.file import ParsedFile, folder_neighbours, parse_file
 from .plan.frame import SiteFrame, plan_frame
+from .plan.links import ERROR_CODES_PAGE
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
 from .render.markdown import RenderedPage, render_pages
@@ -85,3 +87,17 @@ def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:
     if not build.report.errors:
         return build
     return SiteBuild(pages=render_pages((plan_report_page(build.report),)), report=build.report)
+
+
+def site_address(data_dir: Path, repo_root: Path) -> str | None:
+    """Return the site's address from organisation.yml, read on its own so that errors elsewhere do not hide it."""
+    files = tuple(f for f in read_data_files(data_dir, repo_root)[0] if f.kind is DataKind.ORGANISATION)
+    parsed = parse_source_files(files)[0]
+    return plan_frame(parsed[0].model).address if parsed else None
+
+
+def code_links(report: Report, address: str | None) -> tuple[str, ...]:
+    """Return a line per code in the report that points at its explanation: "mehr zu G201: …/fehlercodes/#g201"."""
+    page = ERROR_CODES_PAGE.removesuffix(".md") + "/"
+    codes = sorted({diagnostic.code for diagnostic in report.diagnostics})
+    return tuple(f"mehr zu {code}: {address or ''}{page}#{code.lower()}" for code in codes)
