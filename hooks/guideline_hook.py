@@ -70,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             known = None if existing.generated_by is None else str(existing.edit_uri)
             raise PluginError(page_collision_message(page.src_uri, str(page.edit_path), known, docs_prefix))
         generated = File.generated(config, page.src_uri, content=page.markdown)
-        generated.edit_uri = str(page.edit_path)
+        generated.edit_uri = None if page.edit_path is None else str(page.edit_path)  # None: no edit button
         files.append(generated)
     return files
 

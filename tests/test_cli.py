@@ -68,7 +68,7 @@ def test_check_on_an_invalid_file_exits_1_with_positions_and_no_traceback(tmp_pa
     result = run_cli(root, "check")
     assert result.returncode == 1
     assert BAD_DEPARTMENTS_ERROR in result.stdout.splitlines()
-    assert result.stdout.endswith(" Fehler, 0 Warnungen\n")
+    assert result.stdout.endswith(" Fehler, 0 Warnungen\nmehr zu G110: mitmachen/fehlercodes/#g110\n")
     assert "::error" not in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -96,7 +96,8 @@ def test_strict_fails_on_warnings_only(tmp_path: Path) -> None:
     relaxed, strict = run_cli(root, "check"), run_cli(root, "check", "--strict")
     expected = (WARNING_CASE / "expected.txt").read_text(encoding="utf-8")
     assert "warning[" in expected and "error[" not in expected
-    assert relaxed.stdout == strict.stdout == expected
+    footer = "mehr zu G306: mitmachen/fehlercodes/#g306\n"  # organisation.yml of the tree names no site address
+    assert relaxed.stdout == strict.stdout == expected + footer
     assert (relaxed.returncode, strict.returncode) == (0, 1)
 
 
@@ -293,3 +294,17 @@ def test_usage_errors_exit_2() -> None:
     with pytest.raises(SystemExit) as raised:
         cli.main(["check", "--bogus"])
     assert raised.value.code == 2
+
+
+def test_check_links_each_code_once_to_its_explanation_on_the_site(tmp_path: Path) -> None:
+    root = make_tree(tmp_path)
+    data = root / "guideline_data"
+    (data / "departments.yml").write_text(BAD_DEPARTMENTS, encoding="utf-8")
+    relative = run_cli(root, "check").stdout.splitlines()
+    assert relative[-2:] == ["1 Fehler, 0 Warnungen", "mehr zu G110: mitmachen/fehlercodes/#g110"]
+
+    organisation = data / "organisation.yml"
+    with organisation.open("a", encoding="utf-8") as file:
+        file.write("site:\n  address: https://leitfaden.stadtwerke.example\n")
+    absolute = run_cli(root, "check").stdout.splitlines()
+    assert absolute[-1] == "mehr zu G110: https://leitfaden.stadtwerke.example/mitmachen/fehlercodes/#g110"

@@ -54,8 +54,8 @@ def test_news_page_and_last_change_come_from_git(repo: Path, monkeypatch: pytest
     news = pages["aenderungen.md"]
     assert "- **2\\. April 2026:** Kanäle: &lt;b&gt;Servicezeiten&lt;/b&gt; ergänzt ([Kanäle](kanaele.md))\n" in news
     assert "- **12\\. März 2026:** Leitfaden angelegt ([" in news
-    assert pages["kanaele.md"].endswith("\n---\n\n*Zuletzt geändert: 2\\. April 2026 · [Was ist neu?](aenderungen.md)*\n")
-    assert pages["tonalitaet.md"].endswith("*Zuletzt geändert: 12\\. März 2026 · [Was ist neu?](aenderungen.md)*\n")
+    assert pages["kanaele.md"].endswith("\n---\n\n*Zuletzt geändert: 2\\. April 2026 · [Was ist neu?](aenderungen.md)*\n{ .page-stamp }\n")
+    assert pages["tonalitaet.md"].endswith("*Zuletzt geändert: 12\\. März 2026 · [Was ist neu?](aenderungen.md)*\n{ .page-stamp }\n")
 
 
 def test_outside_git_there_is_no_news_page_and_no_change_date(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def test_edit_paths_point_at_the_data_file_each_page_comes_from(pages: dict[str,
     assert edit["prozess/index.md"] == f"{DATA}/process.yml"
     assert edit["prozess/strategie.md"] == f"{DATA}/strategy.yml"
     assert edit["mitarbeitende.md"] == f"{DATA}/employees.yml"
-    assert edit["mitmachen/fehlercodes.md"] == "hooks/guideline/codes.py"
+    assert edit["mitmachen/fehlercodes.md"] == "None"  # generated from code: no edit button leads to Python
 
 
 def test_titles_come_from_the_data(pages: dict[str, PlannedPage]) -> None:

@@ -26,6 +26,8 @@ DATA_ERROR = [
     "    help: meintest du 'social-media-lead'?",
     "1 Fehler, 0 Warnungen",
 ]
+CHECK_OUTPUT = [*DATA_ERROR, "mehr zu G201: https://leitfaden.beispiel.intern/mitmachen/fehlercodes/#g201"]
+"""What check prints: the diagnostic, its summary, and after it the link to the code's explanation."""
 # A dependency that warns in English when the core's CLI or MkDocs starts (python -m …), not the launcher.
 WARNING_DEPENDENCY = """\
 import sys, warnings
@@ -119,10 +121,10 @@ def test_check_shows_german_only_and_ends_with_its_summary(tmp_path: Path) -> No
     environment = with_warning_dependency(tmp_path)
     result = launch(project, "check", **environment)
     assert result.returncode == 1
-    assert (result.stdout.splitlines(), result.stderr) == (DATA_ERROR, "")
+    assert (result.stdout.splitlines(), result.stderr) == (CHECK_OUTPUT, "")
     verbose = launch(project, "check", "--verbose", **environment)
     assert "UserWarning: this API is deprecated and will be removed" in verbose.stderr
-    assert verbose.stdout.splitlines() == DATA_ERROR
+    assert verbose.stdout.splitlines() == CHECK_OUTPUT
 
 
 # --- serve ----------------------------------------------------------------------------------------

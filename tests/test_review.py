@@ -35,7 +35,7 @@ def test_every_page_from_a_data_file_ends_with_owner_and_review_date(
     pages = _build(tmp_path)
     assert pages["kanaele.md"].endswith(
         "\n---\n\n*Verantwortlich: [Community\\-Manager:in](rollen/community-manager.md) · Zuletzt geprüft: "
-        "2\\. November 2026 · [Prüfstand](mitmachen/pruefstand.md)*\n"
+        "2\\. November 2026 · [Prüfstand](mitmachen/pruefstand.md)*\n{ .page-stamp }\n"
     )
     assert "Prüfung überfällig" not in pages["kanaele.md"]
 
@@ -44,8 +44,8 @@ def test_an_overdue_page_says_so_in_words(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     pages = _build(tmp_path)
     assert pages["tonalitaet.md"].endswith(
-        "Zuletzt geprüft: 12\\. März 2026 · [Prüfstand](mitmachen/pruefstand.md)*\n\n"
-        "**Prüfung überfällig:** die nächste Prüfung war am 8\\. September 2026 fällig.\n"
+        "Zuletzt geprüft: 12\\. März 2026 · [Prüfstand](mitmachen/pruefstand.md)*\n{ .page-stamp }\n\n"
+        "**Prüfung überfällig:** die nächste Prüfung war am 8\\. September 2026 fällig.\n{ .page-stamp }\n"
     )
     # a folder entry covers each file in it
     assert "Zuletzt geprüft: 3\\. Juni 2026" in pages["schulungen/grundlagen.md"]

@@ -36,7 +36,7 @@ from .model.layout import DataKind, kind_by_slug
 from .model.schema import render_schemas
 from .project import DATA_FOLDER, EXAMPLE_FOLDER, EXAMPLE_NOTICE, DataSource, data_source
 from .scaffold import known_ids_of, scaffold_data_file
-from .site import check_site, parse_source_files, record_urls, url_record_text
+from .site import check_site, code_links, parse_source_files, record_urls, site_address, url_record_text
 from .starter import (
     FOUNDING_FIELDS,
     gather_founding,
@@ -86,6 +86,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         for diagnostic in report.diagnostics:
             print(format_github_annotation(diagnostic), file=out)
     print(format_report(report), file=out)  # ends with the summary line
+    if report.diagnostics:  # once per run, after the summary: where each code's explanation and fix stand
+        print("\n".join(code_links(report, site_address(source.path(args.root), args.root))), file=out)
     if args.codequality is not None:
         args.codequality.write_text(format_codequality(report), encoding="utf-8")
     return EXIT_CONTENT if report.fails(strict=args.strict) else EXIT_OK

@@ -15,10 +15,12 @@ from .diagnostics import Diagnostic, Report, Severity, sort_diagnostics
 from .history import build_date, data_history
 from .load.folder import SourceFile, display_path, read_data_files
 from .load.source import load_yaml
+from .model.layout import DataKind
 from .parse.corpus import Guideline, assemble_guideline
 from .parse.file import ParsedFile, folder_neighbours, parse_file
 from .plan.addresses import check_addresses, format_url_record, plan_redirects, recorded_urls
 from .plan.frame import SiteFrame, plan_frame
+from .plan.links import ERROR_CODES_PAGE
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
 from .render.markdown import RenderedPage, render_pages
@@ -109,3 +111,17 @@ def record_urls(data_dir: Path, repo_root: Path) -> tuple[tuple[str, ...] | None
 def url_record_text(urls: tuple[str, ...]) -> str:
     """Return urls.yml's text for the recorded addresses."""
     return format_url_record(urls)
+
+
+def site_address(data_dir: Path, repo_root: Path) -> str | None:
+    """Return the site's address from organisation.yml, read on its own so that errors elsewhere do not hide it."""
+    files = tuple(f for f in read_data_files(data_dir, repo_root)[0] if f.kind is DataKind.ORGANISATION)
+    parsed = parse_source_files(files)[0]
+    return plan_frame(parsed[0].model).address if parsed else None
+
+
+def code_links(report: Report, address: str | None) -> tuple[str, ...]:
+    """Return a line per code in the report that points at its explanation: "mehr zu G201: …/fehlercodes/#g201"."""
+    page = ERROR_CODES_PAGE.removesuffix(".md") + "/"
+    codes = sorted({diagnostic.code for diagnostic in report.diagnostics})
+    return tuple(f"mehr zu {code}: {address or ''}{page}#{code.lower()}" for code in codes)

@@ -82,7 +82,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G112", "Unerlaubte Adresse",
                    "Links müssen mit https://, http:// oder mailto: beginnen, damit keine Skripte in die Seite "
                    "gelangen.",
-                   "Vollständige Adresse eintragen, z. B. https://example.de oder mailto:team@example.de."),
+                   "Vollständige Adresse eintragen, z. B. `https://example.de` oder `mailto:team@example.de`."),
     DiagnosticCode("G314", "Ungültige Telefonnummer",
                    "Telefonnummern werden auf der Website zu Links, die das Handy direkt wählt. Das geht nur mit einer "
                    "vollständigen Nummer: international mit + und Landesvorwahl oder national mit 0 und Vorwahl.",
@@ -102,8 +102,8 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "Die Adressen unter 'site' in organisation.yml bilden den Rahmen jeder Seite: die Adresse der "
                    "Website (nur https://), der Link zum Repository und die Bearbeiten-Knöpfe (http:// oder "
                    "https://). Jede braucht einen Servernamen und darf keine Leerzeichen enthalten.",
-                   "Vollständige Adresse eintragen, z. B. https://leitfaden.beispiel.intern/ oder "
-                   "https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/."),
+                   "Vollständige Adresse eintragen, z. B. `https://leitfaden.beispiel.intern/` oder "
+                   "`https://git.beispiel.intern/kommunikation/leitfaden/-/edit/main/`."),
 )
 """Every diagnostic code schema_errors emits, documented for the contributors' page."""
 

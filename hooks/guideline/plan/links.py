@@ -53,6 +53,9 @@ class Link:
         return self.target.startswith(_EXTERNAL_PREFIXES)
 
 
+START = Link("Start", START_PAGE)
+"""The first link of every breadcrumb line."""
+
 CONTRIBUTING = Link("Mitmachen", CONTRIBUTING_PAGE)
 """The link to the contributors' page, which several pages show."""
 

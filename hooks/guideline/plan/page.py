@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import DiagnosticCode
 from ..model.changes import NO_HISTORY, DataHistory
 from ..model.review import BuildDate
-from .links import Links
+from .links import Link, Links
 from .search import PageSearch
 
 if TYPE_CHECKING:
@@ -25,9 +25,10 @@ class PlannedPage:
     title: str
     template: str
     context: Any  # one of the *Page dataclasses of the planner modules
-    edit_path: PurePosixPath
+    edit_path: PurePosixPath | None  # None: generated from the generator's own code, nothing to edit
     search: PageSearch | None = None  # terms and weight for the site search, beyond the page's own text
     stamp: Any = None  # a review.PageStamp: owner and review date under the page; None without review.yml
+    trail: tuple[Link, ...] = ()  # the pages above this one, for a breadcrumb line; () on pages in the nav
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,8 @@ def plan_roles(planning: Planning) -> tuple[PlannedPage, ...]:
     matrix = Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE)
     roles = tuple(
         PlannedPage(urls.page_of(IdKind.ROLE, role.id), role.title, "role.md.j2",
-                    role_context(role, guideline, links, matrix), source)
+                    role_context(role, guideline, links, matrix), source,
+                    trail=(urls.START, Link("Rollen", urls.ROLES_PAGE)))
         for role in guideline.roles.model.roles
     )
     index = PlannedPage(urls.ROLES_PAGE, matrix.label, "role_matrix.md.j2", role_matrix_context(guideline, links),

@@ -277,7 +277,8 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
                         _scenario_page(parsed.model, guideline, links, index), guideline.source_of(parsed),
-                        scenario_search(parsed.model))
+                        scenario_search(parsed.model),
+                        trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
             for parsed in guideline.scenarios
         ),
     )

@@ -134,7 +134,7 @@ def plan_training(planning: Planning) -> tuple[PlannedPage, ...]:
         *(
             PlannedPage(urls.page_of(IdKind.TRAINING, parsed.model.id), parsed.model.title, "training.md.j2",
                         training_context(parsed.model, ordered, roles, scenarios, links, index),
-                        guideline.source_of(parsed))
+                        guideline.source_of(parsed), trail=(urls.START, Link("Schulungen", urls.CURRICULUM_PAGE)))
             for parsed in guideline.training
         ),
     )

@@ -40,7 +40,7 @@ class RenderedPage:
     src_uri: str
     title: str
     markdown: str
-    edit_path: PurePosixPath
+    edit_path: PurePosixPath | None
 
 
 def relative_href(target: str, page_uri: str) -> str:
@@ -187,6 +187,9 @@ def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedP
     template = environment.get_template(page.template)
     # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
     body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
+    if page.trail:  # pages outside the navigation say where they are: "Du bist hier: Start › Szenarien › …"
+        body = environment.get_template("_trail.md.j2").render(trail=page.trail, page_uri=page.src_uri,
+                                                                title=page.title).rstrip("\n") + "\n\n" + body
     if page.stamp is not None:  # owner and review date under the page (review.yml)
         stamp = environment.get_template("_stamp.md.j2").render(stamp=page.stamp, page_uri=page.src_uri)
         body += stamp.rstrip("\n") + "\n"
