@@ -18,6 +18,7 @@ from . import (
     employees,
     length,
     naming,
+    onboarding,
     parties,
     policies,
     prerequisites,
@@ -56,6 +57,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *statements.CODES,
     *statement_deadlines.CODES,
     *parties.CODES,
+    *onboarding.CODES,
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
@@ -76,6 +78,7 @@ def check_guideline(guideline: Guideline) -> tuple[Diagnostic, ...]:
             *coverage.check_hours_stated(guideline),
             *policies.check_policies(guideline),
             *statements.check_statements(guideline),
+            *onboarding.check_onboarding(guideline),
         )
     )
 

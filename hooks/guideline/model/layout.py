@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, parties, statements, strategy
+from . import contacts, crisis, employees, legal, onboarding, parties, statements, strategy
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -56,6 +56,7 @@ class DataKind(enum.Enum):
     CONTACTS = KindSpec(contacts.ContactsFile, file="contacts.yml", title="Erreichbarkeit", required=False)
     STATEMENT = KindSpec(statements.Statement, folder="statements", title="Pflichttext", required=False)
     PARTIES = KindSpec(parties.PartiesFile, file="parties.yml", title="Externe Stellen", required=False)
+    ONBOARDING = KindSpec(onboarding.OnboardingFile, file="onboarding.yml", title="Einarbeitung", required=False)
 
     @property
     def spec(self) -> KindSpec:

@@ -18,6 +18,7 @@ from . import (
     employees,
     error_codes,
     legal,
+    onboarding,
     parties,
     process,
     roles,
@@ -52,6 +53,7 @@ PLANNERS: tuple[Planner, ...] = (
     contacts.plan_contacts,
     statements.plan_statements,
     parties.plan_parties,
+    onboarding.plan_onboarding,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 
