@@ -53,6 +53,8 @@ GOLDEN_KINDS = (
     "mitarbeitende.md",
     "pflichttexte.md",
     "externe-stellen.md",
+    "neu/index.md",
+    "neu/community-manager.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '
@@ -253,9 +255,11 @@ def test_every_template_is_used(guideline: Guideline) -> None:
     used = {page.template for page in plan_pages(guideline, all_codes())} | {REPORT_PAGE_TEMPLATE}
     templates = {p.name for p in (REPO_ROOT / "hooks" / "guideline" / "render" / "templates").glob("*.md.j2")}
     # partials: _matrix_table (role_matrix, channels), _release (start, legal), _crisis_notice (start, scenario_index),
-    # the call lists (_callee, _scenario_reach, _role_reach: contacts, escalation, scenario and role pages)
+    # the call lists (_callee, _scenario_reach, _role_reach: contacts, escalation, scenario and role pages),
+    # the onboarding checklist's progress and steps (onboarding, role_onboarding)
     assert templates - used == {"_matrix_table.md.j2", "_release.md.j2", "_crisis_notice.md.j2", "_callee.md.j2",
-                                "_scenario_reach.md.j2", "_role_reach.md.j2"}
+                                "_scenario_reach.md.j2", "_role_reach.md.j2", "_onboarding_checklist.md.j2",
+                                "_onboarding_step.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:
