@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from guideline.codes import all_codes
 from guideline.model.training import TrainingModule
 from guideline.plan.onboarding import RoleOnboardingPage, total_label
 from guideline.plan.pages import plan_pages
+from guideline.render.markdown import make_environment
 from guideline.site import load_guideline
 from playwright.sync_api import Page, expect
 
@@ -55,6 +58,18 @@ def test_without_javascript_the_steps_are_a_plain_list(built_site: Path) -> None
     overview = BeautifulSoup((built_site / "neu" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Onboarding" in overview.title.get_text() and "Einarbeitung" in overview.title.get_text()
     assert overview.select_one('a[href="../mitarbeitende/"]') is not None
+
+
+def test_search_index_finds_the_page_by_onboarding_and_einarbeitung(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert "Onboarding" in titles["neu/"] and "Einarbeitung" in titles["neu/"]
+
+
+@pytest.mark.parametrize("key", ["neu/x y", "neu/<b>", "Neu", "../neu", "a\"onclick=\"x"])
+def test_only_slugs_become_storage_keys_or_element_ids(key: str) -> None:
+    with pytest.raises(ValueError, match="not a valid key"):
+        make_environment().from_string("{{ k | key }}").render(k=key)
 
 
 def _status(page: Page) -> str:
