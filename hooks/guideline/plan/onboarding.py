@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model.duration import DurationUnit
 from ..model.ids import IdKind
@@ -20,6 +21,9 @@ from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links
 from .page import PlannedPage, Planning
+
+if TYPE_CHECKING:
+    from ..parse.corpus import Guideline
 
 ONBOARDING_FOLDER = "neu"
 ONBOARDING_PAGE = f"{ONBOARDING_FOLDER}/index.md"
@@ -86,6 +90,14 @@ class OnboardingPage:
 def page_of_role(role_id: str) -> str:
     """Return the onboarding page of a role: a short, stable address to send to a new hire."""
     return f"{ONBOARDING_FOLDER}/{role_id}.md"
+
+
+def onboarding_link(guideline: Guideline, role_id: str) -> Link | None:
+    """Return the link to a role's onboarding page, if onboarding.yml lists the role."""
+    parsed = guideline.one_of(DataKind.ONBOARDING)
+    if parsed is None or all(entry.role != role_id for entry in parsed.model.roles):
+        return None
+    return Link("Deine Einarbeitung", page_of_role(role_id))
 
 
 def total_label(modules: Iterable[TrainingModule]) -> str:
