@@ -8,16 +8,17 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .fields import Line, StrictBool, Text
-from .ids import OnboardingPhaseId, OnboardingPhaseRef, OnboardingStepId, RoleRef, TrainingRef
+from .fields import Line, Slug, StrictBool, Text
+from .ids import OnboardingPhaseId, OnboardingPhaseRef, RoleRef, TrainingRef
 
 
 class OnboardingStep(Model):
     """One thing a new hire does, shown as a checkbox."""
 
-    id: OnboardingStepId = Field(
-        description="Eindeutige ID des Schritts, z. B. 'konten-anlegen'. Der Browser merkt sich das Häkchen unter "
-        "dieser ID: ändere sie nicht, sonst ist der Schritt wieder offen."
+    # A slug, not an id kind: a step is never referred to, and it is shown on several pages (each role's).
+    id: Slug = Field(
+        description="ID des Schritts, in onboarding.yml nur einmal vergeben, z. B. 'konten-anlegen'. Der Browser "
+        "merkt sich das Häkchen unter dieser ID: ändere sie nicht, sonst ist der Schritt wieder offen."
     )
     title: Line = Field(description="Was zu tun ist, kurz, z. B. 'Auf den Plattformen registrieren'.")
     details: Text | None = Field(None, description="Wie es geht oder worauf es ankommt, in ein, zwei Sätzen.")
