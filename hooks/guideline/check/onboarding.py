@@ -1,4 +1,4 @@
-"""Onboarding (G410–G414): phases with steps, each role and step id once, steps name only modules the role takes.
+"""Onboarding (G410–G413): every phase has steps, each role once, steps name only modules the role takes.
 
 onboarding.yml is optional: a guideline without it is not checked here. Unknown roles, phases and
 modules are reported by the reference check (G2xx), like everywhere else.
@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, DiagnosticCode
-from ..load.source import DataPath
 from ..model.layout import DataKind
 from ..model.onboarding import OnboardingFile
 from ..model.training import TrainingModule
@@ -21,7 +20,6 @@ EMPTY_PHASE_CODE = "G410"
 MODULE_NOT_REQUIRED_CODE = "G411"
 ROLE_TWICE_CODE = "G412"
 TRAINING_PHASE_TWICE_CODE = "G413"
-STEP_TWICE_CODE = "G414"
 
 CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(
@@ -51,12 +49,6 @@ CODES: tuple[DiagnosticCode, ...] = (
         "auf jeder Einarbeitungsseite.",
         "'training: true' nur bei der Phase lassen, in der die Schulungen stattfinden, meist im ersten Monat.",
     ),
-    DiagnosticCode(
-        STEP_TWICE_CODE, "Zwei Einarbeitungsschritte mit derselben ID",
-        "Zwei Schritte in onboarding.yml haben dieselbe ID. Der Browser merkt sich Häkchen unter der ID eines "
-        "Schritts; wer den einen abhakt, hätte den anderen gleich mit abgehakt.",
-        "Einem der Schritte eine eigene ID geben, die sagt, worum es geht, z. B. 'konten-anlegen'.",
-    ),
 )
 """Every diagnostic code this module emits, documented for the contributors' page."""
 
@@ -72,7 +64,6 @@ def check_onboarding(guideline: Guideline) -> tuple[Diagnostic, ...]:
         *_modules_not_required(guideline, parsed, modules),
         *_roles_twice(parsed),
         *_training_phases_twice(parsed),
-        *_steps_twice(parsed),
     )
 
 
@@ -149,26 +140,3 @@ def _training_phases_twice(parsed: ParsedFile[OnboardingFile]) -> Iterator[Diagn
             help_text="lass 'training: true' nur bei der Phase, in der die Schulungen stattfinden",
         )
 
-
-def _step_paths(onboarding: OnboardingFile) -> Iterator[tuple[DataPath, str]]:
-    """Yield the path of every step's id with the id, in the order of the file."""
-    yield from ((("everyone", index, "id"), step.id) for index, step in enumerate(onboarding.everyone))
-    for phase_index, phase in enumerate(onboarding.phases):
-        yield from ((("phases", phase_index, "steps", index, "id"), step.id) for index, step in enumerate(phase.steps))
-    for entry_index, entry in enumerate(onboarding.roles):
-        yield from ((("roles", entry_index, "steps", index, "id"), step.id) for index, step in enumerate(entry.steps))
-
-
-def _steps_twice(parsed: ParsedFile[OnboardingFile]) -> Iterator[Diagnostic]:
-    first: dict[str, DataPath] = {}
-    for path, step_id in _step_paths(parsed.model):
-        if step_id not in first:
-            first[step_id] = path
-            continue
-        yield finding_at(
-            parsed, path, STEP_TWICE_CODE,
-            f"die ID '{step_id}' hat schon ein anderer Einarbeitungsschritt",
-            notes=(f"zuerst in {place_of(parsed, first[step_id])}",
-                   "der Browser merkt sich Häkchen unter der ID: beide Schritte wären zugleich abgehakt"),
-            help_text="gib einem der Schritte eine eigene ID, die sagt, worum es geht",
-        )

@@ -72,6 +72,9 @@ class IdKind(enum.Enum):
                       "eigene Liste ersetzt sie, dann gehören auch die Standardaufgaben hinein, die bleiben sollen")
     ONBOARDING_PHASE = IdKindSpec("onboarding-phase", "Einarbeitungsphase", "Einarbeitungsphasen", "unbekannte", "die",
                                   "title", "erste-woche", anchor_page="neu/index.md", anchor_prefix="phase-")
+    ONBOARDING_STEP = IdKindSpec("onboarding-step", "Einarbeitungsschritt", "Einarbeitungsschritte", "unbekannter",
+                                 "den", "title", "beispiel-schritt", anchor_page="neu/index.md",
+                                 anchor_prefix="schritt-")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -259,3 +262,4 @@ TaskId = defines(IdKind.TASK)
 TaskRef = refers_to(IdKind.TASK)
 OnboardingPhaseId = defines(IdKind.ONBOARDING_PHASE)
 OnboardingPhaseRef = refers_to(IdKind.ONBOARDING_PHASE)
+OnboardingStepId = defines(IdKind.ONBOARDING_STEP)

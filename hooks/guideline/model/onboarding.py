@@ -8,15 +8,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .fields import Line, Slug, StrictBool, Text
-from .ids import OnboardingPhaseId, OnboardingPhaseRef, RoleRef, TrainingRef
+from .fields import Line, StrictBool, Text
+from .ids import OnboardingPhaseId, OnboardingPhaseRef, OnboardingStepId, RoleRef, TrainingRef
 
 
 class OnboardingStep(Model):
     """One thing a new hire does, shown as a checkbox."""
 
-    # A slug, not an id kind: a step is never referred to, and it is shown on several pages (each role's).
-    id: Slug = Field(
+    id: OnboardingStepId = Field(
         description="ID des Schritts, in onboarding.yml nur einmal vergeben, z. B. 'konten-anlegen'. Der Browser "
         "merkt sich das Häkchen unter dieser ID: ändere sie nicht, sonst ist der Schritt wieder offen."
     )

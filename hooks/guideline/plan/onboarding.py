@@ -66,12 +66,23 @@ class RoleOnboardingPage:
 
 
 @dataclass(frozen=True)
+class OverviewStep:
+    """One step of a phase on the "Neu hier?" page, under its anchor, with the roles it is for (none: all)."""
+
+    anchor: str
+    title: str
+    roles: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class PhaseOverview:
-    """One phase on the "Neu hier?" page: what it is about, without the roles' steps."""
+    """One phase on the "Neu hier?" page: what it is about and its steps, without checkboxes."""
 
     anchor: str
     title: str
     summary: str | None
+    steps: tuple[OverviewStep, ...]
+    training: bool
 
 
 @dataclass(frozen=True)
@@ -171,10 +182,20 @@ def onboarding_context(onboarding: OnboardingFile, planning: Planning) -> Onboar
         checklist=ONBOARDING_FOLDER,
         intro=onboarding.intro,
         steps=tuple(_step_view(step, planning.links) for step in onboarding.everyone),
-        phases=tuple(PhaseOverview("phase-" + p.id, p.title, p.summary) for p in onboarding.phases),
+        phases=tuple(_phase_overview(phase, onboarding, planning.links) for phase in onboarding.phases),
         roles=tuple(Link(roles[e.role].title, page_of_role(e.role)) for e in _listed(onboarding, roles)),
         employees=Link("Social Media für alle Mitarbeitenden", urls.EMPLOYEES_PAGE) if has_employees else None,
         curriculum=Link("Alle Schulungen", urls.CURRICULUM_PAGE),
+    )
+
+
+def _phase_overview(phase: OnboardingPhase, onboarding: OnboardingFile, links: Links) -> PhaseOverview:
+    own = tuple(OverviewStep(STEP_PREFIX + step.id, step.title, (links.to(IdKind.ROLE, entry.role),))
+                for entry in onboarding.roles for step in entry.steps if step.phase == phase.id)
+    return PhaseOverview(
+        anchor="phase-" + phase.id, title=phase.title, summary=phase.summary,
+        steps=(*(OverviewStep(STEP_PREFIX + step.id, step.title, ()) for step in phase.steps), *own),
+        training=phase.training,
     )
 
 
