@@ -39,7 +39,8 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 def test_every_page_kind_is_checked() -> None:
     assert {"start", "tone", "role_matrix", "role", "channels", "scenario_index", "escalation", "scenario",
-            "curriculum", "training", "process", "strategy", "error_codes", "employees", "statements", "crisis_card", "mitmachen", "404", "review", "news"} <= set(PAGE_KINDS)
+            "curriculum", "training", "process", "strategy", "error_codes", "employees", "statements", "crisis_card", "onboarding", "role_onboarding",
+            "mitmachen", "404", "review", "news"} <= set(PAGE_KINDS)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

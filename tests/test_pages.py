@@ -52,6 +52,8 @@ def test_every_page_is_planned_once_sorted_by_url(guideline: Guideline) -> None:
         "krisenkarte.md",
         "mitarbeitende.md",
         "mitmachen/fehlercodes.md",
+        "neu/community-manager.md",
+        "neu/index.md",
         "pflichttexte.md",
         "prozess/index.md",
         "prozess/strategie.md",

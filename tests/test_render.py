@@ -54,6 +54,8 @@ GOLDEN_KINDS = (
     "mitarbeitende.md",
     "pflichttexte.md",
     "externe-stellen.md",
+    "neu/index.md",
+    "neu/community-manager.md",
 )
 HOSTILE = (
     '{{ 7*7 }} {% if 1 %}x{% endif %} <script>alert("x")</script> <img src=x onerror=alert(1)> '
@@ -258,11 +260,12 @@ def test_every_template_is_used(guideline: Guideline) -> None:
     # _level_badge (start, scenario_index) and _scenario_summary (scenario);
     # _stamp (under every page) and review (the report) only with review.yml, which the golden data leaves out;
     # news ("Was ist neu?") only with git history, which plan_pages is not given here;
-    # _trail (the breadcrumb line render_page puts above pages outside the navigation)
+    # _trail (the breadcrumb line render_page puts above pages outside the navigation);
+    # the onboarding checklist's progress and steps (onboarding, role_onboarding)
     assert templates - used == {"_matrix_table.md.j2", "_release.md.j2", "_crisis_notice.md.j2", "_callee.md.j2",
                                 "_scenario_reach.md.j2", "_role_reach.md.j2", "_level_badge.md.j2",
                                 "_scenario_summary.md.j2", "_stamp.md.j2", "review.md.j2", "news.md.j2",
-                                "_trail.md.j2"}
+                                "_trail.md.j2", "_onboarding_checklist.md.j2", "_onboarding_step.md.j2"}
 
 
 def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:

@@ -19,6 +19,7 @@ from . import (
     employees,
     length,
     naming,
+    onboarding,
     parties,
     policies,
     prerequisites,
@@ -59,6 +60,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *statement_deadlines.CODES,
     *parties.CODES,
     *review.CODES,
+    *onboarding.CODES,
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
@@ -80,6 +82,7 @@ def check_guideline(guideline: Guideline, today: BuildDate | None = None) -> tup
             *policies.check_policies(guideline),
             *statements.check_statements(guideline),
             *review.check_reviews(guideline, today),
+            *onboarding.check_onboarding(guideline),
         )
     )
 

@@ -70,6 +70,11 @@ class IdKind(enum.Enum):
                       anchor_page="rollen/index.md", anchor_prefix="aufgabe-",
                       unknown_note="ohne Liste unter 'tasks:' in matrix.yml gelten die fünf Standardaufgaben; eine "
                       "eigene Liste ersetzt sie, dann gehören auch die Standardaufgaben hinein, die bleiben sollen")
+    ONBOARDING_PHASE = IdKindSpec("onboarding-phase", "Einarbeitungsphase", "Einarbeitungsphasen", "unbekannte", "die",
+                                  "title", "erste-woche", anchor_page="neu/index.md", anchor_prefix="phase-")
+    ONBOARDING_STEP = IdKindSpec("onboarding-step", "Einarbeitungsschritt", "Einarbeitungsschritte", "unbekannter",
+                                 "den", "title", "beispiel-schritt", anchor_page="neu/index.md",
+                                 anchor_prefix="schritt-")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -264,3 +269,6 @@ ActorRef = refers_to(*ACTOR_KINDS)
 """A reference to a role or an external party; role and party ids never collide, so the id says which."""
 TaskId = defines(IdKind.TASK)
 TaskRef = refers_to(IdKind.TASK)
+OnboardingPhaseId = defines(IdKind.ONBOARDING_PHASE)
+OnboardingPhaseRef = refers_to(IdKind.ONBOARDING_PHASE)
+OnboardingStepId = defines(IdKind.ONBOARDING_STEP)

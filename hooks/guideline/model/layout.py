@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, parties, review, statements, strategy, urls
+from . import contacts, crisis, employees, legal, onboarding, parties, review, statements, strategy, urls
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -58,6 +58,7 @@ class DataKind(enum.Enum):
     PARTIES = KindSpec(parties.PartiesFile, file="parties.yml", title="Externe Stellen", required=False)
     REVIEW = KindSpec(review.ReviewFile, file="review.yml", title="Prüfstand", required=False)
     URLS = KindSpec(urls.PublishedUrls, file="urls.yml", title="Veröffentlichte Adressen", required=False)
+    ONBOARDING = KindSpec(onboarding.OnboardingFile, file="onboarding.yml", title="Einarbeitung", required=False)
 
     @property
     def spec(self) -> KindSpec:

@@ -22,6 +22,7 @@ from . import (
     error_codes,
     legal,
     news,
+    onboarding,
     parties,
     process,
     review,
@@ -59,6 +60,7 @@ PLANNERS: tuple[Planner, ...] = (
     statements.plan_statements,
     parties.plan_parties,
     review.plan_review,
+    onboarding.plan_onboarding,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

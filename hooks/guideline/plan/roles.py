@@ -21,6 +21,7 @@ from .matrix import (
     role_assignments,
     task_views,
 )
+from .onboarding import onboarding_link
 from .page import PlannedPage, Planning
 from .reach import RoleReach, role_reach
 from .scenarios import by_question, question_link
@@ -110,6 +111,7 @@ class RolePage:
     phases: tuple[Link, ...]
     matrix: Link
     reach: RoleReach | None = None
+    onboarding: Link | None = None  # the role's onboarding checklist, if onboarding.yml lists the role
 
 
 def role_matrix_context(guideline: Guideline, links: Links) -> RoleMatrixPage:
@@ -200,6 +202,7 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         phases=tuple(links.to(IdKind.PHASE, p.id) for p in guideline.process.model.phases if role.id in p.roles),
         matrix=matrix,
         reach=role_reach(role.id, guideline, links),
+        onboarding=onboarding_link(guideline, role.id),
     )
 
 

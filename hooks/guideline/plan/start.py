@@ -12,6 +12,7 @@ from . import links as urls
 from .crisis import crisis_link
 from .legal import ReleaseView, release_view, runbook_links
 from .links import Link, Links
+from .onboarding import ONBOARDING_PAGE
 from .page import PlannedPage, Planning
 from .reach import CONTACTS_LINK
 from .scenarios import response_phrase
@@ -81,6 +82,11 @@ def _statements_section(guideline: Guideline) -> tuple[Link, ...]:
     return (Link("Pflichttexte", urls.STATEMENTS_PAGE),) if guideline.all_of(DataKind.STATEMENT) else ()
 
 
+def _onboarding_section(guideline: Guideline) -> tuple[Link, ...]:
+    return (Link("Neu hier? Onboarding und Einarbeitung", ONBOARDING_PAGE),) if guideline.one_of(DataKind.ONBOARDING) \
+        else ()
+
+
 def _employees(guideline: Guideline) -> Link | None:
     chapter = guideline.one_of(DataKind.EMPLOYEES)
     return Link(chapter.model.title, urls.EMPLOYEES_PAGE) if chapter else None
@@ -102,7 +108,7 @@ def start_context(guideline: Guideline, links: Links) -> StartPage:
         scenarios=Link("Alle Szenarien nach Eskalationsstufe", urls.SCENARIOS_PAGE),
         tone_rules=tuple(RuleGlance(links.to(IdKind.TONE_RULE, r.id), r.rule) for r in guideline.tone.model.rules),
         sections=(
-            *((employees,) if employees else ()),
+            *((employees,) if employees else ()), *_onboarding_section(guideline),
             Link("Tonalität", urls.TONE_PAGE), Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE),
             Link("Kanäle", urls.CHANNELS_PAGE), Link("Eskalationsstufen", urls.ESCALATION_PAGE),
             Link("Schulungen", urls.CURRICULUM_PAGE), Link("Prozess", urls.PROCESS_PAGE),

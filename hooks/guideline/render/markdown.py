@@ -123,6 +123,16 @@ def _anchor_filter(anchor: str) -> Markdown:
     return Markdown(f"{{#{anchor}}}")
 
 
+_KEY_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")
+
+
+def _key_filter(key: str) -> Markdown:
+    """Return a storage key or element id for our own HTML attributes; only slugs and slug paths pass."""
+    if not _KEY_RE.match(key):
+        raise ValueError(f"not a valid key: {key!r}")
+    return Markdown(key)
+
+
 def _code_text_filter(text: str) -> Markdown:
     """Show our own documentation text, where `backticks` mark code, with everything else escaped."""
     parts = []
@@ -157,6 +167,7 @@ def make_environment() -> jinja2.Environment:
         table_rule=_table_rule_filter,
         anchor=_anchor_filter,
         code_text=_code_text_filter,
+        key=_key_filter,
     )
     return environment
 
