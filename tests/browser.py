@@ -77,6 +77,17 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+def is_redirect(html: str) -> bool:
+    """Tell a redirect from a former address (a meta refresh, no theme, no script) from a page of the guideline."""
+    return 'http-equiv="refresh"' in html
+
+
+def guideline_pages(site: Path) -> dict[str, str]:
+    """Return the HTML of every built page by its path, redirects from former addresses left out."""
+    pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    return {name: html for name, html in pages.items() if not is_redirect(html)}
+
+
 def page_kinds() -> dict[str, str]:
     """Return one page URL for every kind of page: each generated template, plus the hand-written ones."""
     guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
