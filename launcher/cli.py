@@ -76,7 +76,7 @@ def add_verbose(command: argparse.ArgumentParser) -> None:
 
 
 def add_tool_commands(add: AddCommand) -> None:
-    """Add the commands around the guideline: test, schema, new, init, lock."""
+    """Add the commands around the guideline: test, schema, new, init, bench, lock."""
     test = add("test", help="alle Tests ausführen (pytest); weitere Optionen gehen an pytest",
                description="Installiert die Test-Abhängigkeiten in .venv und startet pytest.\n"
                "Weitere Optionen gehen an pytest, z. B. -k schema oder -x.")
@@ -102,6 +102,14 @@ def add_tool_commands(add: AddCommand) -> None:
     for option, text in INIT_OPTIONS:
         init.add_argument(option, metavar="ADRESSE" if option != "--name" else "NAME", help=text)
     init.set_defaults(run=commands.command_init)
+    bench = add("bench", help="messen, wie schnell und sparsam der Leitfaden baut (synthetischer Leitfaden)",
+                description="Erzeugt einen synthetischen Leitfaden mit N Szenarien und misst abwechselnd gegen\n"
+                "einfache Werkzeuge auf denselben Dateien (Mediane). Gibt Zahlen aus; bricht nie wegen Langsamkeit ab.")
+    bench.add_argument("--scenarios", metavar="N", type=int, action="append",
+                       help="nur diese Größe messen (mehrfach möglich); sonst 100, 1000, 2000 und 5000")
+    bench.add_argument("--rounds", metavar="R", type=int, default=3, help="Läufe je Messung (Median), Vorgabe 3")
+    bench.add_argument("--keep", metavar="ORDNER", help="die erzeugten Projekte in diesem Ordner behalten")
+    bench.set_defaults(run=commands.command_bench)
     lock = add("lock", help="Lock-Dateien mit uv neu erzeugen (nach Änderungen an pyproject.toml)")
     lock.add_argument("--upgrade", action="store_true", help="auch alle indirekten Abhängigkeiten aktualisieren")
     lock.set_defaults(run=commands.command_lock)

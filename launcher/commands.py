@@ -81,6 +81,15 @@ def command_init(args: argparse.Namespace, root: Path) -> int:
     return run_tool(python, ["-m", "guideline.cli", "init", *options], root)
 
 
+def command_bench(args: argparse.Namespace, root: Path) -> int:
+    """Measure the build against plain tools with the core's benchmark."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    options = [f"--scenarios={size}" for size in args.scenarios or ()] + [f"--rounds={args.rounds}"]
+    if args.keep:
+        options.append(f"--keep={Path(args.keep).resolve()}")
+    return run_tool(python, ["-m", "guideline.bench", *options], root)
+
+
 def command_lock(args: argparse.Namespace, root: Path) -> int:
     """Regenerate both lock files with the uv pinned in the test lock."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK, TEST_LOCK])

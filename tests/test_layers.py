@@ -34,6 +34,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "cli": SHARED | {"load", "parse", "check", "audit", "harden", "site", "scaffold", "arguments", "codes", "symlinks",
             "project", "starter"},
     "project": frozenset(),
+    "bench": frozenset({"project", "site"}),
     "arguments": frozenset(),
     "symlinks": frozenset(),
     "__init__": frozenset(),
@@ -116,4 +117,4 @@ def test_the_layer_check_sees_a_backwards_import(tmp_path: Path) -> None:
 
 def test_walk_packages_sees_every_stage() -> None:
     folders = {info.name for info in pkgutil.iter_modules([str(CORE)]) if info.ispkg}
-    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit"}
+    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit", "bench"}
