@@ -9,6 +9,7 @@ needs sideways scrolling. Coordinates are integers, so the same data always give
 from __future__ import annotations
 
 import enum
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,7 +36,11 @@ STRONG_GLYPH = 0.64 * FONT_SIZE
 LABEL_GLYPH = 0.64 * LABEL_SIZE
 ESCALATION_INDENT = 40
 """How far a decision's Ja box sits to the right, leaving room for the Nein line on the left."""
+NEIN_OFFSET = 16
+"""Where a decision's Nein line runs down, from the chart's left edge: left of the indented Ja boxes."""
 END_WIDTH = 180
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+"""Whitespace the wrapping may break at and joins; a no-break space (U+00A0) stays as it is."""
 
 
 class Shape(enum.Enum):
@@ -144,7 +149,7 @@ def glyph_width(strong: bool) -> float:
 def wrap(text: str, width: int, strong: bool = False) -> tuple[TextLine, ...]:
     """Wrap text to lines that fit `width` units; words longer than a line are broken, never overflow."""
     columns = max(1, int(width // glyph_width(strong)))
-    lines = textwrap.wrap(" ".join(text.split()), columns, break_long_words=True, break_on_hyphens=True)
+    lines = textwrap.wrap(_SPACES.sub(" ", text).strip(), columns, break_long_words=True, break_on_hyphens=True)
     return tuple(TextLine(line, strong) for line in lines or [""])
 
 
@@ -172,7 +177,8 @@ def down(source: Box, target: Box, x: int, label: str | None = None) -> Edge:
 
 
 def _step_title(number: int, actor: str, step: Step) -> str:
-    deadline = f" · Frist: {step.deadline.label}" if step.deadline else ""
+    # No-break spaces keep "Frist: 1 Stunde" on one line; the wrapping breaks only between other words.
+    deadline = " · Frist:\u00a0" + step.deadline.label.replace(" ", "\u00a0") if step.deadline else ""
     return f"{number}. {actor}{deadline}"
 
 
@@ -206,27 +212,22 @@ def _band(escalations: tuple[Escalation, ...], links: Links, badges: Mapping[str
     for number, escalation in enumerate(escalations, start=1):
         decision = make_box(f"decision-{number}", Shape.DECISION, MARGIN, y, full, ((_when(escalation), False),))
         if boxes:
-            edges.append(down(boxes[-1], decision, MARGIN + 16))
+            edges.append(_nein(boxes[-2], boxes[-1], decision))
         badge = badges[escalation.level]
         target = make_box(f"level-{number}", Shape.LEVEL, indent, decision.bottom + GAP, WIDTH - MARGIN - indent,
                           ((links.actor(escalation.to).label, True), (badge.label, False)), str(badge.tone))
         edges.append(down(decision, target, indent + 20, "Ja"))
         boxes += [decision, target]
         y = target.bottom + GAP
-    last = boxes[-2]
     rest = make_box("continue", Shape.TERMINAL, MARGIN, y, END_WIDTH, (("Weiter nach Plan", True),))
-    edges = [_nein(edge, boxes) for edge in edges] + [_nein(down(last, rest, MARGIN + 16), boxes)]
+    edges.append(_nein(boxes[-2], boxes[-1], rest))
     return [*boxes, rest], edges, [heading], rest.bottom
 
 
-def _nein(edge: Edge, boxes: list[Box]) -> Edge:
-    """Label a decision's way down the left "Nein", in the gap below its Ja box, clear of both lines."""
-    if edge.label:
-        return edge
-    by_key = {box.key: box for box in boxes}
-    ja_box = by_key[edge.source.replace("decision", "level")]
-    x = edge.points[0][0]
-    return Edge(edge.source, edge.target, ((x, by_key[edge.source].bottom), edge.points[1]), "Nein",
+def _nein(decision: Box, ja_box: Box, target: Box) -> Edge:
+    """Return a decision's Nein: down its left side, past its Ja box, labelled in the gap below that box."""
+    x = MARGIN + NEIN_OFFSET
+    return Edge(decision.key, target.key, ((x, decision.bottom), (x, target.y)), "Nein",
                 (x + 5, ja_box.bottom + GAP // 2 + LABEL_SIZE // 2))
 
 
