@@ -42,6 +42,8 @@ from guideline.plan.tree_chart import tree_chart
 from guideline.render.markdown import make_environment, render_page
 from guideline.render.svg import chart_figure
 from guideline.site import load_guideline
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import REPO_ROOT
 
 LINKS = Links({
@@ -213,6 +215,22 @@ def test_the_same_data_gives_the_same_bytes() -> None:
     first = figure_of(scenario_chart(scenario(), LINKS, BADGES))
     assert first == figure_of(scenario_chart(scenario(), LINKS, BADGES))
     assert "\n\n" not in first  # a blank line would end the raw HTML block in Markdown
+
+
+WORDS = st.text(st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=300).filter(
+    str.strip)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(actions=st.lists(WORDS, min_size=1, max_size=4), whens=st.lists(WORDS, max_size=3))
+def test_any_text_gives_a_sound_chart_that_shows_it_literally(actions: list[str], whens: list[str]) -> None:
+    steps = [{"role": "community", "action": action} for action in actions]
+    escalate = [{"when": when, "to": "lead", "level": "krise"} for when in whens]
+    chart = scenario_chart(scenario(steps=steps, escalate=escalate), LINKS, BADGES)
+    assert_sound(chart)
+    assert_edges_join_their_boxes(chart)
+    text = squash("".join(svg_texts(figure_of(chart))))
+    assert all(squash(action) in text for action in actions)
 
 
 # --- pages of both guidelines ----------------------------------------------------------------------
