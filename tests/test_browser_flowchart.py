@@ -47,3 +47,13 @@ def test_the_charts_fit_a_phone_in_both_schemes_with_their_colours(open_context:
     assert level.locator("text").first.evaluate("(text) => getComputedStyle(text).fill") == "rgb(255, 255, 255)"
     light = "rgb(255, 255, 255)"
     assert (backgrounds == {light}) is (scheme == "light"), backgrounds  # the boxes follow the colour scheme
+
+
+def test_a_printed_chart_outlines_its_levels_in_black(browser_page: Page, site_url: str) -> None:
+    browser_page.goto(site_url + CHART_PAGES[0])
+    browser_page.emulate_media(media="print")
+    level = browser_page.locator("article .flowchart__node--level").first
+    assert level.locator("rect").evaluate("(rect) => getComputedStyle(rect).fill") == "rgba(0, 0, 0, 0)"
+    assert level.locator("text").first.evaluate("(text) => getComputedStyle(text).fill") == "rgb(0, 0, 0)"
+    figure = browser_page.locator("article figure.flowchart")
+    assert figure.evaluate("(figure) => getComputedStyle(figure).breakInside") == "avoid"
