@@ -126,7 +126,7 @@ def export_files(root: Path, build: SiteBuild) -> dict[PurePosixPath, bytes]:
     docs_prefix = docs.relative_to(root).as_posix()
     files = {PurePosixPath(DOCS_FOLDER) / relative: path.read_bytes() for relative, path in folder_files(docs)}
     for page in (*build.pages, *build.redirects):
-        target = _inside(PurePosixPath(DOCS_FOLDER), page.src_uri)
+        target = inside_folder(PurePosixPath(DOCS_FOLDER), page.src_uri)
         if target in files:
             raise ExportRefusal(_collision(page, docs_prefix))
         files[target] = _page_bytes(page, build.frame)
@@ -149,7 +149,7 @@ def _collision(page: RenderedPage, docs_prefix: str) -> str:
             f"von Hand in {docs_prefix}/ liegen\n    help: lösche oder verschiebe {docs_prefix}/{page.src_uri}")
 
 
-def _inside(folder: PurePosixPath, relative: str) -> PurePosixPath:
+def inside_folder(folder: PurePosixPath, relative: str) -> PurePosixPath:
     """Return folder/relative, refusing a path that would leave the folder."""
     path = PurePosixPath(relative)
     if path.is_absolute() or ".." in path.parts or not path.parts:
@@ -186,7 +186,7 @@ def write_export(files: Mapping[PurePosixPath, bytes], target: Path) -> None:
     try:
         staging.chmod(0o755)
         for relative, content in files.items():
-            path = staging / _inside(PurePosixPath(), str(relative))
+            path = staging / inside_folder(PurePosixPath(), str(relative))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         _swap(staging, target)
