@@ -19,7 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from guideline.audit.compare import compare_sites, format_difference
-from guideline.export import ExportRefusal, inside_folder, page_with_edit_url
+from guideline.export import ExportRefusal, exported_config, inside_folder, page_with_edit_url
+from guideline.plan.frame import SiteFrame
 from support import REPO_ROOT, fresh_clone, make_project
 
 UTILITY = REPO_ROOT / "tests" / "fixtures" / "utility"
@@ -181,15 +182,20 @@ def test_a_non_empty_folder_that_is_no_export_is_refused_untouched(project: Path
     assert [path.name for path in target.iterdir()] == ["wichtig.txt"]
 
 
-def test_a_folder_inside_docs_is_refused(project: Path) -> None:
-    result = export(project, "docs/export")
+@pytest.mark.parametrize(("target", "folder"), [
+    ("docs/export", "docs/ (docs_dir in mkdocs.yml)"),
+    ("hooks/theme/partials/export", "hooks/theme/ (theme.custom_dir in mkdocs.yml)"),
+    ("example_data/export", "example_data/ (der Datenordner)"),
+])
+def test_a_folder_inside_what_is_exported_is_refused(project: Path, target: str, folder: str) -> None:
+    result = export(project, target)
     assert result.returncode == 2
     assert result.stderr == (
-        "python3 build.py export: Fehler: docs/export liegt in docs/ (docs_dir in mkdocs.yml); der Export käme in "
-        "die nächste Website und in den nächsten Export\n"
+        f"python3 build.py export: Fehler: {target} liegt in {folder}; der Export käme in die nächste Website "
+        "und in den nächsten Export\n"
         "    help: einen Ordner außerhalb wählen, z. B.: python3 build.py export export\n"
     )
-    assert not (project / "docs" / "export").exists()
+    assert not (project / target).exists()
 
 
 def test_data_errors_print_what_check_prints_and_write_nothing(tmp_path: Path) -> None:
@@ -215,3 +221,15 @@ def test_a_page_without_front_matter_gets_one_for_its_edit_link() -> None:
     assert page_with_edit_url("# Titel\n", "https://git.example/e/a.yml") == (
         "---\nedit_url: https://git.example/e/a.yml\n---\n\n# Titel\n")
     assert page_with_edit_url("---\ntitle: \"T\"\n---\n\n# T\n", None) == "---\nedit_url: null\ntitle: \"T\"\n---\n\n# T\n"
+
+
+def test_a_frame_without_address_or_edit_base_leaves_them_out_and_mkdocs_guesses_no_edit_link() -> None:
+    frame = SiteFrame(site_name="Leitfaden · A & B <GmbH>", description="Kurz.", copyright="A & B",
+                      address=None, repository="https://git.example/team/leitfaden", repository_name="team/leitfaden",
+                      edit_base=None)
+    config = {"site_name": "Leitfaden", "site_url": "https://alt.example/", "hooks": ["x.py"], "nav": ["index.md"]}
+    assert exported_config(config, frame, "docs") == {
+        "site_name": "Leitfaden · A &amp; B &lt;GmbH&gt;", "site_description": "Kurz.",
+        "repo_url": "https://git.example/team/leitfaden", "repo_name": "team/leitfaden", "edit_uri": "",
+        "copyright": "A &amp; B", "nav": ["index.md"],
+    }

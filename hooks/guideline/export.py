@@ -58,13 +58,9 @@ def page_with_edit_url(markdown: str, url: str | None) -> str:
 
 def exported_config(config: Mapping[str, Any], frame: SiteFrame | None, docs_prefix: str) -> dict[str, Any]:
     """Return mkdocs.yml for the export: the frame filled in (escaped where the hook escapes), no hook."""
-    frame_keys = ("site_name", "site_description", "site_url", "repo_url", "repo_name", "edit_uri", "copyright")
-    exported = {key: config[key] for key in frame_keys if key in config}  # the frame first, as a reader expects
-    exported.update((key, value) for key, value in config.items() if key not in DROPPED_KEYS)
-    theme = dict(exported.get("theme") or {})
-    if "custom_dir" in theme:
-        theme["custom_dir"] = THEME_FOLDER
-    exported["theme"] = theme
+    exported = {key: value for key, value in config.items() if key not in DROPPED_KEYS}
+    if "custom_dir" in (exported.get("theme") or {}):
+        exported["theme"] = {**exported["theme"], "custom_dir": THEME_FOLDER}
     exported.pop("docs_dir", None)  # the export's docs folder is always docs/
     if frame is None:
         return exported
@@ -73,7 +69,7 @@ def exported_config(config: Mapping[str, Any], frame: SiteFrame | None, docs_pre
     values = {"site_name": str(escape(frame.site_name)), "site_description": str(escape(frame.description)),
               "site_url": frame.address, "repo_url": frame.repository, "repo_name": frame.repository_name,
               "edit_uri": edit_uri, "copyright": str(escape(frame.copyright))}  # escaped where the hook escapes
-    exported = {**{key: value for key, value in values.items() if value is not None},
+    exported = {**{key: value for key, value in values.items() if value is not None},  # the frame first
                 **{key: value for key, value in exported.items() if key not in values}}
     if frame.printed_date is not None:
         exported["extra"] = {**(exported.get("extra") or {}), PRINTED_DATE_KEY: frame.printed_date}
@@ -164,12 +160,14 @@ def check_target(root: Path, target: Path, shown: str) -> None:
     """Refuse a target that is not an empty or new folder nor a previous export, or lies in what is exported."""
     resolved = target.resolve()
     config = read_config(root)
-    sources = [("docs_dir", docs_folder(root, config)), ("theme.custom_dir", theme_folder(root, config))]
-    for setting, folder in sources:
+    sources = [(f"docs_dir in {CONFIG_FILE}", docs_folder(root, config)),
+               (f"theme.custom_dir in {CONFIG_FILE}", theme_folder(root, config)),
+               ("der Datenordner", data_source(root).path(root))]
+    for what, folder in sources:
         if folder is not None and resolved.is_relative_to(folder.resolve()):
             raise ExportRefusal(
-                f"{shown} liegt in {folder.relative_to(root).as_posix()}/ ({setting} in {CONFIG_FILE}); der Export "
-                "käme in die nächste Website und in den nächsten Export\n"
+                f"{shown} liegt in {folder.relative_to(root).as_posix()}/ ({what}); der Export käme in die "
+                "nächste Website und in den nächsten Export\n"
                 "    help: einen Ordner außerhalb wählen, z. B.: python3 build.py export export")
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise ExportRefusal(f"{shown} ist kein Ordner\n    help: einen neuen Ordner angeben")
