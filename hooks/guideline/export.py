@@ -119,7 +119,7 @@ def export_files(root: Path, build: SiteBuild) -> dict[PurePosixPath, bytes]:
     """Return every file of the export by its path in the export folder."""
     config = read_config(root)
     docs = docs_folder(root, config)
-    docs_prefix = docs.relative_to(root).as_posix()
+    docs_prefix = _relative(docs, root)
     files = {PurePosixPath(DOCS_FOLDER) / relative: path.read_bytes() for relative, path in folder_files(docs)}
     for page in (*build.pages, *build.redirects):
         target = inside_folder(PurePosixPath(DOCS_FOLDER), page.src_uri)
@@ -153,6 +153,11 @@ def inside_folder(folder: PurePosixPath, relative: str) -> PurePosixPath:
     return folder / path
 
 
+def _relative(folder: Path, root: Path) -> str:
+    """Name a project folder as mkdocs.yml does: relative to the project, unless it lies elsewhere."""
+    return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
+
+
 # --- the target folder ----------------------------------------------------------------------------
 
 
@@ -166,7 +171,7 @@ def check_target(root: Path, target: Path, shown: str) -> None:
     for what, folder in sources:
         if folder is not None and resolved.is_relative_to(folder.resolve()):
             raise ExportRefusal(
-                f"{shown} liegt in {folder.relative_to(root).as_posix()}/ ({what}); der Export käme in die "
+                f"{shown} liegt in {_relative(folder, root)}/ ({what}); der Export käme in die "
                 "nächste Website und in den nächsten Export\n"
                 "    help: einen Ordner außerhalb wählen, z. B.: python3 build.py export export")
     if target.is_symlink() or (target.exists() and not target.is_dir()):
