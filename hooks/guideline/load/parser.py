@@ -1,0 +1,118 @@
+"""Choose the YAML event parser for one text: libyaml's C parser where it is safe, else PyYAML's pure one.
+
+Both parsers yield the same event classes with the same marks for what a data file holds: a differential
+test (tests/test_event_parsers.py) parses every YAML file of the repository and fuzzed variants with both.
+The C parser is about 30 times faster, but it differs from the pure one in ways that matter here:
+
+- Its error messages differ, and our German syntax messages are translated from the pure parser's
+  problem strings; so whenever the C parser raises, the caller reads the text again with the pure one.
+- It accepts a tab after `key:` (the pure parser refuses it, G001) and ends a plain text at a tab
+  differently, and it counts a U+FEFF inside a line one column wider. A text holding a tab or U+FEFF is
+  left to the pure parser.
+- It costs time quadratic in the depth of flow brackets (measured with PyYAML 6.0.3/libyaml, events only:
+  25 000 nested `[` 4.9 s, 50 000 20 s, 100 000 74 s; a deeply indented block file of 1 000 levels
+  0.2 s). The C *loader* is worse: `yaml.load(..., CSafeLoader)` of 100 000 nested `[` crashes the
+  interpreter with a segmentation fault (its composer recurses once per level on the C stack). We never
+  use the C composer; and `nesting_estimate` sends every text that might come near MAX_DEPTH to the pure
+  parser, which the reader stops at the limit with G014. Even a text the estimate misjudges (brackets
+  inside quotes) cannot cost much: the reader pulls events lazily and stops at MAX_DEPTH.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yaml import events
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: everything takes the pure path
+    CParser = None
+
+__all__ = ["GUARD_DEPTH", "EventParser", "c_parser_available", "fast_path_allowed", "nesting_estimate",
+           "parse_events_c", "parse_events_pure"]
+
+GUARD_DEPTH = 32
+"""Texts whose estimated nesting reaches this depth go to the pure parser (the reader refuses at 40)."""
+# Tabs and U+FEFF: see above; line breaks other than LF and CRLF: nesting_estimate counts lines at LF.
+_AVOID = re.compile("[\t\ufeff\x85\u2028\u2029]|\r(?!\n)")
+# One line that holds more than a comment: its indentation, its leading `- `/`? `/`: ` indicators, the rest.
+_LINE_START = re.compile(r"^( *)((?:[-?:] +)*)(?!#|$)(.*)$", re.MULTILINE)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+class EventParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python reader, scanner and parser; no composer, resolver or constructor."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+def parse_events_pure(text: str) -> Iterator[events.Event]:
+    """Yield the events of a text from PyYAML's pure-Python parser (the source of every syntax message)."""
+    parser = EventParser(text)
+    while parser.check_event():
+        yield parser.get_event()
+
+
+def parse_events_c(text: str) -> Iterator[events.Event]:
+    """Yield the events of a text from libyaml, shaped like the pure parser's (plain style is None)."""
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, events.ScalarEvent) and event.style == "":
+                event.style = None
+            yield event
+    finally:
+        parser.dispose()
+
+
+def c_parser_available() -> bool:
+    """Say whether PyYAML was built with libyaml."""
+    return CParser is not None
+
+
+def fast_path_allowed(text: str) -> bool:
+    """Say whether the C parser may read this text: no character it treats differently, shallow nesting."""
+    return c_parser_available() and _AVOID.search(text) is None and nesting_estimate(text) < GUARD_DEPTH
+
+
+def nesting_estimate(text: str) -> int:
+    """Estimate how deeply a text nests, in one pass over its lines and brackets.
+
+    A block collection starts at a line's indentation or after a `- `, `? ` or `: ` that begins the line,
+    and at most two share a column (a mapping and a list written without indentation below one of its
+    keys); each unclosed `[` or `{` adds one. So twice the open columns plus the open brackets is an upper
+    bound, unless brackets inside quotes close brackets that are really open.
+    """
+    indents: list[int] = []
+    brackets = deepest = 0
+    for line in _LINE_START.finditer(text):
+        indicators, rest = line.group(2), line.group(3)
+        indent, compact = len(line.group(1)), len(indicators) - indicators.count(" ")
+        while indents and indents[-1] > indent:
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            indents.append(indent)
+        block = 2 * (len(indents) + compact + 1)
+        deepest = max(deepest, block + brackets)
+        if "[" in rest or "{" in rest or brackets:
+            brackets, deepest = _count_brackets(rest, brackets, block + brackets, deepest)
+    return deepest
+
+
+def _count_brackets(line: str, open_brackets: int, depth: int, deepest: int) -> tuple[int, int]:
+    for bracket in _BRACKET.findall(line):
+        if bracket in "[{":
+            open_brackets, depth = open_brackets + 1, depth + 1
+            deepest = max(deepest, depth)
+        elif open_brackets:
+            open_brackets, depth = open_brackets - 1, depth - 1
+    return open_brackets, deepest
