@@ -8,7 +8,8 @@ The C parser is about 30 times faster, but it differs from the pure one in ways 
   problem strings; so whenever the C parser raises, the caller reads the text again with the pure one.
 - It accepts a tab after `key:` (the pure parser refuses it, G001) and ends a plain text at a tab
   differently, and it counts a U+FEFF inside a line one column wider. A text holding a tab or U+FEFF is
-  left to the pure parser.
+  left to the pure parser; so is a text without a final line break, whose last events libyaml places at
+  the start of a line after the end.
 - It costs time quadratic in the depth of flow brackets (measured with PyYAML 6.0.3/libyaml, events only:
   25 000 nested `[` 4.9 s, 50 000 20 s, 100 000 74 s; a deeply indented block file of 1 000 levels
   0.2 s). The C *loader* is worse: `yaml.load(..., CSafeLoader)` of 100 000 nested `[` crashes the
@@ -81,7 +82,8 @@ def c_parser_available() -> bool:
 
 def fast_path_allowed(text: str) -> bool:
     """Say whether the C parser may read this text: no character it treats differently, shallow nesting."""
-    return c_parser_available() and _AVOID.search(text) is None and nesting_estimate(text) < GUARD_DEPTH
+    return (c_parser_available() and text.endswith("\n") and _AVOID.search(text) is None
+            and nesting_estimate(text) < GUARD_DEPTH)
 
 
 def nesting_estimate(text: str) -> int:
