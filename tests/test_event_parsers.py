@@ -17,13 +17,7 @@ import pytest
 from guideline.diagnostics import format_diagnostic
 from guideline.load import parser as event_parsers
 from guideline.load.events import MAX_DEPTH
-from guideline.load.parser import (
-    GUARD_DEPTH,
-    fast_path_allowed,
-    nesting_estimate,
-    parse_events_c,
-    parse_events_pure,
-)
+from guideline.load.parser import GUARD_DEPTH, fast_path_allowed, nesting_estimate, parse_events_c, parse_events_pure
 from guideline.load.source import load_yaml
 from guideline.load.text import decode_source
 from hypothesis import HealthCheck, given, settings
