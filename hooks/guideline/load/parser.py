@@ -40,9 +40,10 @@ __all__ = ["GUARD_DEPTH", "EventParser", "c_parser_available", "fast_path_allowe
 GUARD_DEPTH = 32
 """Texts whose estimated nesting reaches this depth go to the pure parser (the reader refuses at 40)."""
 # Tabs and U+FEFF: see above; line breaks other than LF and CRLF: nesting_estimate counts lines at LF.
-_AVOID = re.compile("[\t\ufeff\x85\u2028\u2029]|\r(?!\n)")
-# One line that holds more than a comment: its indentation, its leading `- `/`? `/`: ` indicators, the rest.
-_LINE_START = re.compile(r"^( *)((?:[-?:] +)*)(?!#|$)(.*)$", re.MULTILINE)
+_AVOID = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+# The indentation of each line that holds more than a comment, and the `- `, `? `, `: ` that begin a line.
+_INDENTATION = re.compile(r"\n( *)[^ \n#]")
+_INDICATORS = re.compile(r"\n *((?:[-?:] +)+)")
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
@@ -82,39 +83,34 @@ def c_parser_available() -> bool:
 
 def fast_path_allowed(text: str) -> bool:
     """Say whether the C parser may read this text: no character it treats differently, shallow nesting."""
-    return (c_parser_available() and text.endswith("\n") and _AVOID.search(text) is None
+    return (c_parser_available() and text.endswith("\n") and not any(char in text for char in _AVOID)
+            and ("\r" not in text or text.count("\r") == text.count("\r\n"))
             and nesting_estimate(text) < GUARD_DEPTH)
 
 
 def nesting_estimate(text: str) -> int:
-    """Estimate how deeply a text nests, in one pass over its lines and brackets.
+    """Bound how deeply a text nests, in a few passes of regular expressions over the whole text.
 
     A block collection starts at a line's indentation or after a `- `, `? ` or `: ` that begins the line,
     and at most two share a column (a mapping and a list written without indentation below one of its
-    keys); each unclosed `[` or `{` adds one. So twice the open columns plus the open brackets is an upper
-    bound, unless brackets inside quotes close brackets that are really open.
+    keys): so twice the number of different indentations plus the most such indicators on one line (plus
+    one, for the top level) bounds the block nesting. Brackets add at most their deepest nesting, counted
+    over the whole text; brackets inside quotes may hide some of it, see the module's docstring.
     """
-    indents: list[int] = []
-    brackets = deepest = 0
-    for line in _LINE_START.finditer(text):
-        indicators, rest = line.group(2), line.group(3)
-        indent, compact = len(line.group(1)), len(indicators) - indicators.count(" ")
-        while indents and indents[-1] > indent:
-            indents.pop()
-        if not indents or indents[-1] < indent:
-            indents.append(indent)
-        block = 2 * (len(indents) + compact + 1)
-        deepest = max(deepest, block + brackets)
-        if "[" in rest or "{" in rest or brackets:
-            brackets, deepest = _count_brackets(rest, brackets, block + brackets, deepest)
-    return deepest
+    lines = "\n" + text
+    indentations = len(set(_INDENTATION.findall(lines)))
+    indicators = max((len(found) - found.count(" ") for found in _INDICATORS.findall(lines)), default=0)
+    block = 2 * (indentations + indicators + 1)
+    openers = text.count("[") + text.count("{")
+    return block + (openers if block + openers < GUARD_DEPTH else _bracket_depth(text))
 
 
-def _count_brackets(line: str, open_brackets: int, depth: int, deepest: int) -> tuple[int, int]:
-    for bracket in _BRACKET.findall(line):
+def _bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(text):
         if bracket in "[{":
-            open_brackets, depth = open_brackets + 1, depth + 1
+            depth += 1
             deepest = max(deepest, depth)
-        elif open_brackets:
-            open_brackets, depth = open_brackets - 1, depth - 1
-    return open_brackets, deepest
+        elif depth:
+            depth -= 1
+    return deepest
