@@ -9,7 +9,9 @@ The C parser is about 30 times faster, but it differs from the pure one in ways 
 - It accepts a tab after `key:` (the pure parser refuses it, G001) and ends a plain text at a tab
   differently, and it counts a U+FEFF inside a line one column wider. A text holding a tab or U+FEFF is
   left to the pure parser; so is a text without a final line break, whose last events libyaml places at
-  the start of a line after the end.
+  the start of a line after the end. It takes `#` right after a block scalar's header as a comment (the
+  pure parser refuses it), so such a text is left to the pure parser too. Where the difference can only be
+  seen in the events (a tag, or `?` in a plain text inside brackets), parse_events_c raises ParsersDiffer.
 - It costs time quadratic in the depth of flow brackets (measured with PyYAML 6.0.3/libyaml, events only:
   25 000 nested `[` 4.9 s, 50 000 20 s, 100 000 74 s; a deeply indented block file of 1 000 levels
   0.2 s). The C *loader* is worse: `yaml.load(..., CSafeLoader)` of 100 000 nested `[` crashes the
@@ -25,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from yaml import events
+from yaml.error import YAMLError
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
@@ -34,7 +37,7 @@ try:
 except ImportError:  # PyYAML built without libyaml: everything takes the pure path
     CParser = None
 
-__all__ = ["GUARD_DEPTH", "EventParser", "c_parser_available", "fast_path_allowed", "nesting_estimate",
+__all__ = ["GUARD_DEPTH", "EventParser", "ParsersDiffer", "c_parser_available", "fast_path_allowed", "nesting_estimate",
            "parse_events_c", "parse_events_pure"]
 
 GUARD_DEPTH = 32
@@ -45,6 +48,8 @@ _AVOID = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 _INDENTATION = re.compile(r"\n( *)[^ \n#]")
 _INDICATORS = re.compile(r"\n *((?:[-?:] +)+)")
 _BRACKET = re.compile(r"[\[\]{}]")
+# libyaml takes '#' right after a block scalar's header as a comment; the pure parser refuses it (`text: |#`).
+_DIVERGENT = re.compile(r"[|>][-+0-9]*#")
 
 
 class EventParser(Reader, Scanner, Parser):
@@ -63,14 +68,33 @@ def parse_events_pure(text: str) -> Iterator[events.Event]:
         yield parser.get_event()
 
 
+class ParsersDiffer(YAMLError):
+    """libyaml read something the pure parser reads differently: read the text again with the pure parser."""
+
+
 def parse_events_c(text: str) -> Iterator[events.Event]:
-    """Yield the events of a text from libyaml, shaped like the pure parser's (plain style is None)."""
+    """Yield the events of a text from libyaml, shaped like the pure parser's (plain style is None).
+
+    Raise ParsersDiffer where libyaml's events cannot be the pure parser's: at a tag (libyaml accepts some
+    the pure parser refuses, e.g. `!:!`; a tag is refused with G009 anyway), and at a plain text inside
+    brackets that holds '?' (the pure parser ends the text there, as YAML 1.1 says, and then refuses it).
+    """
     parser = CParser(text)
+    flow = 0
     try:
         while parser.check_event():
             event = parser.get_event()
-            if isinstance(event, events.ScalarEvent) and event.style == "":
-                event.style = None
+            if isinstance(event, events.ScalarEvent):
+                if event.style == "":
+                    event.style = None
+                    if flow and "?" in event.value:
+                        raise ParsersDiffer("'?' in a plain text inside brackets")
+            elif isinstance(event, events.CollectionStartEvent) and event.flow_style:
+                flow += 1
+            elif isinstance(event, events.CollectionEndEvent) and flow:
+                flow -= 1
+            if getattr(event, "tag", None) is not None:
+                raise ParsersDiffer("a tag")
             yield event
     finally:
         parser.dispose()
@@ -84,7 +108,7 @@ def c_parser_available() -> bool:
 def fast_path_allowed(text: str) -> bool:
     """Say whether the C parser may read this text: no character it treats differently, shallow nesting."""
     return (c_parser_available() and text.endswith("\n") and not any(char in text for char in _AVOID)
-            and ("\r" not in text or text.count("\r") == text.count("\r\n"))
+            and ("\r" not in text or text.count("\r") == text.count("\r\n")) and _DIVERGENT.search(text) is None
             and nesting_estimate(text) < GUARD_DEPTH)
 
 
