@@ -1,8 +1,8 @@
 """Read PyYAML's event stream into plain data and a map of positions, refusing what we do not allow.
 
-Nothing is composed or constructed: the pure-Python parser's events are checked one at a time
-(anchors, aliases, merge keys, tags, directives, further documents, depth, repeated keys; each value by
-yaml_scalars) and plain data is built from them directly. An alias bomb is never expanded and a deeply
+Nothing is composed or constructed: the parser's events (libyaml's or PyYAML's, see load/parser.py) are
+checked one at a time (anchors, aliases, merge keys, tags, directives, further documents, depth, repeated
+keys; each value by yaml_scalars) and plain data is built from them directly. An alias bomb is never expanded and a deeply
 nested file is refused at the limit, so both cost bounded time and memory; and no scalar is ever
 resolved to a YAML 1.1 type.
 """
@@ -16,12 +16,10 @@ from typing import Union
 
 from yaml import events
 from yaml.error import Mark, YAMLError
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.scanner import Scanner
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
 from .document import empty_file, root_problem
+from .parser import fast_path_allowed, parse_events_c, parse_events_pure
 from .scalars import MAX_SCALAR_CHARS, ReadProblem, check_scalar
 from .text import split_lines
 
@@ -84,21 +82,6 @@ class _Stop(Exception):
     """Stop reading this file: the parser failed, or reading on would not help."""
 
 
-class _EventParser(Reader, Scanner, Parser):
-    """PyYAML's pure-Python reader, scanner and parser; no composer, resolver or constructor."""
-
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-
-
-def _parse_events(text: str) -> Iterator[events.Event]:
-    parser = _EventParser(text)
-    while parser.check_event():
-        yield parser.get_event()
-
-
 @dataclass(frozen=True)
 class _Reading:
     """What one call of read_document accumulates while it walks the events."""
@@ -134,8 +117,21 @@ def _position(mark: Mark | Position | None) -> Position:
 
 
 def read_document(path: PurePosixPath, text: str) -> ReadDocument:
-    """Walk the events of one YAML text; build its data and positions, and report what is not allowed."""
-    reading = _Reading(path, _parse_events(text), split_lines(text))
+    """Walk the events of one YAML text; build its data and positions, and report what is not allowed.
+
+    libyaml's parser reads the text when the guard lets it (load/parser.py); on any syntax error the text
+    is read again by PyYAML's pure parser, whose problems the syntax messages are translated from.
+    """
+    lines = split_lines(text)
+    if fast_path_allowed(text):
+        document = _read_events(path, text, lines, parse_events_c(text))
+        if document.syntax_error is None:
+            return document
+    return _read_events(path, text, lines, parse_events_pure(text))
+
+
+def _read_events(path: PurePosixPath, text: str, lines: list[str], stream: Iterator[events.Event]) -> ReadDocument:
+    reading = _Reading(path, stream, lines)
     data: PlainData = None
     try:
         if text.strip():  # PyYAML refuses lines of only tabs, but a blank file is simply empty

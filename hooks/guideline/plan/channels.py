@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..model.channels import Channel
 from ..model.ids import IdKind
+from ..model.scenarios import Scenario
 from . import links as urls
 from .links import Link, Links
 from .matrix import MatrixRow, broadcast_label, channel_rows
@@ -68,9 +69,8 @@ class ChannelsPage:
     channels: tuple[ChannelView, ...]
 
 
-def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> ChannelView:
+def _channel_view(channel: Channel, guideline: Guideline, links: Links, scenarios: tuple[Scenario, ...]) -> ChannelView:
     channels = guideline.channels.model.channels
-    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
     platform = guideline.strategy.model.platform_content
     legal = channel.legal
     return ChannelView(
@@ -92,7 +92,9 @@ def _channel_view(channel: Channel, guideline: Guideline, links: Links) -> Chann
 
 def channels_context(guideline: Guideline, links: Links) -> ChannelsPage:
     """Build the channels page: one section per channel, anchored by its id."""
-    return ChannelsPage(channels=tuple(_channel_view(c, guideline, links) for c in guideline.channels.model.channels))
+    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))  # once, not once per channel
+    return ChannelsPage(channels=tuple(_channel_view(c, guideline, links, scenarios)
+                                       for c in guideline.channels.model.channels))
 
 
 def plan_channels(planning: Planning) -> tuple[PlannedPage, ...]:

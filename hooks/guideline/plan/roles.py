@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from ..model.channels import Channel
 from ..model.ids import IdKind
 from ..model.roles import Role
+from ..model.scenarios import Scenario
+from ..model.training import TrainingModule
 from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links, anchor_of
@@ -151,18 +153,16 @@ def _channel_duties(role_id: str, channels: tuple[Channel, ...], links: Links) -
     return tuple(duties)
 
 
-def _training_needs(role: Role, guideline: Guideline, links: Links) -> tuple[TrainingNeed, ...]:
-    modules = tuple(parsed.model for parsed in guideline.training)
-    needed = with_prerequisites(role.required_training, modules)
+def _training_needs(role: Role, curriculum: tuple[TrainingModule, ...], links: Links) -> tuple[TrainingNeed, ...]:
+    needed = with_prerequisites(role.required_training, curriculum)
     return tuple(
         TrainingNeed(links.to(IdKind.TRAINING, m.id), m.duration.label, m.id in role.required_training)
-        for m in curriculum_order(modules)
+        for m in curriculum
         if m.id in needed
     )
 
 
-def _scenario_steps(role_id: str, guideline: Guideline) -> tuple[ScenarioPart, ...]:
-    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
+def _scenario_steps(role_id: str, scenarios: tuple[Scenario, ...]) -> tuple[ScenarioPart, ...]:
     parts = []
     for scenario in scenarios:
         numbers = [str(n) for n, step in enumerate(scenario.steps, start=1) if step.role == role_id]
@@ -171,17 +171,30 @@ def _scenario_steps(role_id: str, guideline: Guideline) -> tuple[ScenarioPart, .
     return tuple(parts)
 
 
-def _audience_of(role_id: str, guideline: Guideline, links: Links, skip: set[Link]) -> tuple[Link, ...]:
+def _audience_of(role_id: str, curriculum: tuple[TrainingModule, ...], links: Links,
+                 skip: set[Link]) -> tuple[Link, ...]:
     """Return the modules meant for the role that are not already among its required training."""
-    modules = curriculum_order(parsed.model for parsed in guideline.training)
-    return tuple(links.to(IdKind.TRAINING, m.id) for m in modules if role_id in m.audience and links.to(IdKind.TRAINING, m.id) not in skip)
+    return tuple(links.to(IdKind.TRAINING, m.id) for m in curriculum if role_id in m.audience and links.to(IdKind.TRAINING, m.id) not in skip)
 
 
-def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -> RolePage:
+@dataclass(frozen=True)
+class RoleSources:
+    """What every role's page lists from, sorted once per planning run rather than once per role."""
+
+    scenarios: tuple[Scenario, ...]  # by question
+    curriculum: tuple[TrainingModule, ...]  # in the order they are taken
+
+    @classmethod
+    def of(cls, guideline: Guideline) -> RoleSources:
+        return cls(by_question(tuple(parsed.model for parsed in guideline.scenarios)),
+                   curriculum_order(parsed.model for parsed in guideline.training))
+
+
+def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link, sources: RoleSources) -> RolePage:
     """Build one role's page: its tasks everywhere in the guideline, gathered in one place."""
-    scenarios = by_question(tuple(parsed.model for parsed in guideline.scenarios))
+    scenarios = sources.scenarios
     levels = guideline.escalation.model.levels
-    training = _training_needs(role, guideline, links)
+    training = _training_needs(role, sources.curriculum, links)
     return RolePage(
         summary=role.summary,
         department=links.to(IdKind.DEPARTMENT, role.department),
@@ -193,12 +206,12 @@ def role_context(role: Role, guideline: Guideline, links: Links, matrix: Link) -
         channel_duties=_channel_duties(role.id, guideline.channels.model.channels, links),
         assignments=role_assignments(role.id, guideline.matrix.model, guideline.channels.model.channels, links),
         owned_scenarios=tuple(question_link(s) for s in scenarios if s.owner == role.id),
-        scenario_steps=_scenario_steps(role.id, guideline),
+        scenario_steps=_scenario_steps(role.id, scenarios),
         escalated_to=tuple(question_link(s) for s in scenarios if any(e.to == role.id for e in s.escalate)),
         decides_levels=tuple(links.to(IdKind.ESCALATION_LEVEL, level.id) for level in levels if level.decides == role.id),
         informed_levels=tuple(links.to(IdKind.ESCALATION_LEVEL, level.id) for level in levels if role.id in level.informed),
         training=training,
-        audience_of=_audience_of(role.id, guideline, links, skip={need.module for need in training}),
+        audience_of=_audience_of(role.id, sources.curriculum, links, skip={need.module for need in training}),
         phases=tuple(links.to(IdKind.PHASE, p.id) for p in guideline.process.model.phases if role.id in p.roles),
         matrix=matrix,
         reach=role_reach(role.id, guideline, links),
@@ -211,9 +224,10 @@ def plan_roles(planning: Planning) -> tuple[PlannedPage, ...]:
     guideline, links = planning.guideline, planning.links
     source = guideline.source_of(guideline.roles)
     matrix = Link("Rollen und Zuständigkeiten", urls.ROLES_PAGE)
+    sources = RoleSources.of(guideline)
     roles = tuple(
         PlannedPage(urls.page_of(IdKind.ROLE, role.id), role.title, "role.md.j2",
-                    role_context(role, guideline, links, matrix), source,
+                    role_context(role, guideline, links, matrix, sources), source,
                     trail=(urls.START, Link("Rollen", urls.ROLES_PAGE)))
         for role in guideline.roles.model.roles
     )

@@ -228,9 +228,10 @@ def escalation_context(
     index: Link, contacts: ContactsFile | None = None, parties: Mapping[str, Party] = NO_PARTIES,
 ) -> EscalationPage:
     """Build the escalation page: every level with who decides and which scenarios lead there."""
+    ordered = by_question(scenarios)  # once, not once per level
     return EscalationPage(
         max_first_response=max_first_response,
-        levels=tuple(_level_view(level, by_question(scenarios), links, contacts, parties) for level in levels),
+        levels=tuple(_level_view(level, ordered, links, contacts, parties) for level in levels),
         index=index,
     )
 
