@@ -17,6 +17,7 @@ costs one full build, never a wrong page.
 from __future__ import annotations
 
 import html
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,20 @@ class PreviewBuild:
     started: float = field(default_factory=time.time)  # before this rebuild wrote anything
 
 
+class DirtyBuildNotice(logging.Filter):
+    """Drop MkDocs' warning that a dirty build may get navigation and links wrong: this adapter puts them right."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_notice() -> None:
+    """Install the filter once on MkDocs' build logger (loggers live as long as the process, like this module)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(known, DirtyBuildNotice) for known in logger.filters):
+        logger.addFilter(DirtyBuildNotice())
+
+
 def is_live_preview(config: MkDocsConfig) -> bool:
     """Tell `mkdocs serve` from a build: serve points site_url at its own dev address before building."""
     host, port = config.dev_addr
@@ -67,6 +82,7 @@ def stage_preview(config: MkDocsConfig, build: SiteBuild, repo_root: Path) -> Pa
     session = _SESSIONS.setdefault(str(Path(config.site_dir).resolve()), PreviewSession())
     folder = pages_folder(repo_root)
     session.staged = stage_pages(folder, build.pages, session.staged)
+    quiet_dirty_notice()
     config[STATE_KEY] = PreviewBuild(session, folder, {page.src_uri: page.title for page in build.pages})
     return folder
 
