@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
 log = logging.getLogger("mkdocs.plugins.guideline")
-on_nav, on_post_page = preview.on_nav, preview.on_post_page  # events that only the live preview needs
+on_nav, on_env, on_post_page = preview.on_nav, preview.on_env, preview.on_post_page  # for the live preview only
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

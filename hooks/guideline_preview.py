@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from guideline.preview.caches import PreviewCaches
 from guideline.preview.search_index import merge_search_index
 from guideline.preview.session import PreviewSession, file_fingerprint, frame_fingerprint
@@ -128,6 +129,19 @@ def complete_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             file.content_string = file.content_string  # content in memory: MkDocs counts the file as modified
     state.pages = tuple(file.url for file in pages)
     state.outputs = {file.src_uri: Path(file.abs_dest_path) for file in pages}
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """In the preview: keep the theme's compiled templates on disk, so a rebuild need not compile them again.
+
+    MkDocs makes a new template environment for every rebuild; Jinja checks each cached template against its
+    source, so an edited template is compiled afresh. Nothing has been compiled before this event.
+    """
+    if STATE_KEY in config:
+        folder = config[STATE_KEY].folder.parent / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
