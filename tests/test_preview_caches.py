@@ -12,8 +12,8 @@ from guideline.preview.caches import PreviewCaches
 from guideline.preview.search_index import merge_search_index
 from guideline.preview.staging import stage_pages
 from guideline.render.markdown import RenderedPage
-from guideline.site import build_preview, build_site
-from support import GOLDEN_DATA
+from guideline.site import build_preview, build_site, check_site
+from support import GOLDEN_DATA, REPO_ROOT
 
 
 @pytest.fixture
@@ -131,3 +131,15 @@ def test_the_search_index_keeps_pages_not_rebuilt_and_drops_pages_gone() -> None
                                        "docs": [{"location": "", "title": "Start"}, {"location": "b/", "title": "B neu"}]}
     assert merged.entries == {"": ({"location": "", "title": "Start"},), "b/": ({"location": "b/", "title": "B neu"},),
                               "neu/": ()}
+
+
+def test_the_preview_reports_a_vanished_address_like_check(tmp_path: Path) -> None:
+    data = Path(shutil.copytree(REPO_ROOT / "example_data", tmp_path / "guideline_data"))
+    caches = PreviewCaches()
+    assert not build_preview(data, tmp_path, caches).report.errors
+    (data / "scenarios" / "produktidee.yml").unlink()
+
+    report = build_preview(data, tmp_path, caches).report
+
+    assert [d.code for d in report.errors] == ["G404"]
+    assert report == check_site(data, tmp_path)
