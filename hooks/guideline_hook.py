@@ -17,7 +17,7 @@ from guideline.site import SiteBuild, build_preview, build_site
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
 log = logging.getLogger("mkdocs.plugins.guideline")
@@ -69,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.src_uri, **preview.page_source(page, staged))
         generated.edit_uri = None if page.edit_path is None else str(page.edit_path)  # None: no edit button
         files.append(generated)
-    return files
+    return Files(sorted(files, key=file_sort_key))  # as MkDocs orders a docs/ folder: an export builds the same
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -49,7 +49,7 @@ def make_parser() -> GermanArgumentParser:
 
 
 def add_site_commands(add: AddCommand) -> None:
-    """Add the commands that contributors use on the guideline: serve, build, check."""
+    """Add the commands that contributors use on the guideline: serve, build, check, export, csp."""
     serve = add("serve", help="Live-Vorschau starten (mkdocs serve); weitere Optionen gehen an mkdocs",
                 description="Startet die Live-Vorschau. Änderungen in guideline_data/ erscheinen sofort; nach einer\n"
                 "Änderung werden nur die Seiten neu gebaut, die sich geändert haben (mkdocs serve --dirty).\n"
@@ -71,6 +71,19 @@ def add_site_commands(add: AddCommand) -> None:
     check.add_argument("--codequality", metavar="DATEI", help="GitLab-Code-Quality-Bericht (JSON) schreiben")
     add_verbose(check)
     check.set_defaults(run=commands.command_check)
+    export = add("export", help="die Website als Markdown-Projekt ohne Hook exportieren (ProperDocs, Zensical)",
+                 description="Schreibt in ORDNER ein Projekt, das mkdocs, properdocs oder zensical ohne Hook bauen:\n"
+                 "docs/ mit jeder erzeugten Seite, die Theme-Anpassungen und eine mkdocs.yml. Ein früherer Export\n"
+                 "wird als Ganzes ersetzt; ein anderer, nicht leerer Ordner nie.")
+    export.add_argument("directory", metavar="ORDNER", help="neuer oder leerer Ordner, oder ein früherer Export")
+    export.set_defaults(run=commands.command_export)
+    csp = add("csp", help="jeder Seite einer gebauten Website ihre Content-Security-Policy geben",
+              description="Gibt jeder Seite ihre Content-Security-Policy (die genau ihre Inline-Skripte erlaubt),\n"
+              "gleich, womit die Website gebaut wurde, z. B. ein Export mit Zensical.")
+    csp.add_argument("site_dir", metavar="ORDNER", help="Ordner der gebauten Website")
+    csp.add_argument("--nginx", metavar="DATEI", help="stattdessen die add_header-Zeile dieser nginx-Konfiguration")
+    csp.add_argument("--check", action="store_true", help="nur prüfen, nichts schreiben")
+    csp.set_defaults(run=commands.command_csp)
 
 
 def add_verbose(command: argparse.ArgumentParser) -> None:

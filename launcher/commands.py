@@ -56,6 +56,22 @@ def command_check(args: argparse.Namespace, root: Path) -> int:
     return run_tool(python, ["-m", "guideline.cli", "check", *options], root, terminal_for(args))
 
 
+def command_export(args: argparse.Namespace, root: Path) -> int:
+    """Export the site as a Markdown project that builds without the hook, dated like `build` (deterministic)."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    with environment_set(build_environment(root)):
+        return run_tool(python, ["-m", "guideline.cli", "export", Path(args.directory).resolve()], root)
+
+
+def command_csp(args: argparse.Namespace, root: Path) -> int:
+    """Give each page of a site built by any engine its Content-Security-Policy (or nginx its header)."""
+    python = venv.ensure_venv(root, [RUNTIME_LOCK])
+    options = ["--site-dir", Path(args.site_dir).resolve(), "--display-path", args.site_dir]
+    if args.nginx:
+        options += ["--nginx", Path(args.nginx).resolve()]
+    return run_tool(python, ["-m", "guideline.cli", "csp", *options, *(["--check"] if args.check else [])], root)
+
+
 def command_test(args: argparse.Namespace, root: Path) -> int:
     """Install what the test gates need, then run pytest."""
     ensure_system_packages()

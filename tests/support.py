@@ -51,7 +51,8 @@ def build_with_organisation(tmp: Path, change: dict[str, object]) -> Path:
 
 # --- the launcher (build.py and launcher/), run from a copy of the project -----------------------------
 
-COMMANDS = frozenset({"serve", "build", "check", "test", "schema", "urls", "new", "init", "bench", "lock"})
+COMMANDS = frozenset({"serve", "build", "check", "export", "csp", "test", "schema", "urls", "new", "init", "bench",
+                      "lock"})
 """Every command of build.py."""
 
 MARKER = "vorherige-website.txt"

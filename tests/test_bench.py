@@ -75,3 +75,25 @@ def test_a_timed_command_reports_its_own_peak_memory(tmp_path: Path) -> None:
     assert large.peak_mib - small.peak_mib > 150
     with pytest.raises(RuntimeError, match="failed"):
         measure.time_command([sys.executable, "-c", "raise SystemExit(3)"], tmp_path)
+
+
+def test_the_benchmark_runs_end_to_end_and_prints_every_figure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from guideline.bench.__main__ import main
+
+    assert main(["--root", str(REPO_ROOT), "--scenarios", "10", "--rounds", "1", "--keep", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("Datenschicht (lesen, prüfen) gegen reines C-Parsen", "'check' auf 10 Szenario-Dateien",
+                   "Build mit Hook gegen einfaches MkDocs auf dem Export", "Speicher-Spitze", "Szenarioseite"):
+        assert figure in printed, printed
+    kept = tmp_path / "n10"
+    assert (kept / "guideline_data" / "scenarios" / f"{FIRST_SYNTHETIC}.yml").is_file()
+    hook_page = kept / "site" / "szenarien" / FIRST_SYNTHETIC / "index.html"
+    plain_page = kept / "export" / "site" / "szenarien" / FIRST_SYNTHETIC / "index.html"
+    assert hook_page.is_file() and plain_page.is_file()  # both contenders built the same page
+
+
+def test_the_benchmark_refuses_a_size_below_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    from guideline.bench.__main__ import main
+
+    assert main(["--scenarios", "3"]) == 2
+    assert "--scenarios muss mindestens 10 sein" in capsys.readouterr().err

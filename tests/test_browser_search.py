@@ -28,6 +28,11 @@ MEANT = {
     "Journalistinnen": "negative-berichterstattung",
     "Reklam": "kunde-beschwert-sich",
 }
+# Query → another page a reader means by it, by its address (the words are onboarding.yml's `keywords`).
+MEANT_PAGES = {
+    "Onboarding": "neu/",
+    "Einarbeitung": "neu/",
+}
 
 
 @pytest.mark.parametrize("query", sorted(MEANT))
@@ -37,6 +42,14 @@ def test_search_shows_the_meant_scenario_first(browser_page: Page, site_url: str
     base = urlsplit(site_url).path
     assert results, f"no result for {query!r}"
     assert results[0] == f"{base}szenarien/{MEANT[query]}/", f"{query!r}: {results}"
+
+
+@pytest.mark.parametrize("query", sorted(MEANT_PAGES))
+def test_search_shows_the_meant_page_first(browser_page: Page, site_url: str, query: str) -> None:
+    browser_page.goto(site_url)
+    results = search_results(browser_page, query)
+    assert results, f"no result for {query!r}"
+    assert results[0] == urlsplit(site_url).path + MEANT_PAGES[query], f"{query!r}: {results}"
 
 
 def test_search_terms_stay_out_of_sight(browser_page: Page, site_url: str) -> None:

@@ -47,6 +47,16 @@ def test_role_page_lists_required_modules_in_order_and_keys_come_from_ids() -> N
     assert context.step_count == 5
 
 
+def test_the_overview_is_found_by_the_keywords_of_onboarding_yml_and_the_role_pages_are_not() -> None:
+    guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
+    assert guideline is not None, report
+    pages = {page.src_uri: page for page in plan_pages(guideline, all_codes())}
+    search = pages["neu/index.md"].search
+    assert search is not None and search.boost == 2.0
+    assert search.terms[:2] == ("Onboarding", "Einarbeitung")
+    assert pages["neu/community-manager.md"].search is None
+
+
 def test_without_javascript_the_steps_are_a_plain_list(built_site: Path) -> None:
     soup = BeautifulSoup((built_site / ROLE_PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
     progress = soup.select_one(".onboarding-progress")

@@ -20,6 +20,7 @@ A4_PRINTABLE = {"width": 703, "height": 1024}  # 186 mm × 271 mm at 96 px per i
 CARD_HEADROOM = 0.9  # the example's card leaves a tenth of the page free, for a line or two more data
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 COPY_BUTTON = "[data-clipboard-target]"
+ONBOARDING_ROLE_PAGE = "neu/community-manager/"  # a role's checklist (onboarding.yml of the example)
 FRAME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
          ".md-top", ".md-content__button")
 
@@ -122,3 +123,27 @@ def test_a_printed_page_shows_its_address_and_date(browser_page: Page, site_url:
     assert " ".join(source.inner_text().split()) == (
         "Quelle: https://leitfaden.beispiel.intern/tonalitaet/ · Stand: 1. September 2026 (Version 3.0)"
     )
+
+
+def test_an_onboarding_checklist_prints_boxes_to_tick_and_no_buttons(browser_page: Page, site_url: str) -> None:
+    from pdf_text import pdf_text
+
+    page = browser_page
+    page.goto(site_url + ONBOARDING_ROLE_PAGE)
+    reset = page.locator(".onboarding-progress__reset")
+    reset.wait_for()  # on screen: the progress line and the reset button
+    boxes = page.locator(".onboarding-step__box")
+    boxes.nth(1).check()
+    first_step = page.locator(".onboarding-step").first.inner_text()
+    printed = pdf_text(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+    assert first_step in printed  # the reader of the text really reads the PDF
+    assert reset.inner_text() not in printed and "Schritten erledigt" not in printed
+    page.set_viewport_size(A4_PRINTABLE)
+    page.emulate_media(media="print")
+    settle(page)
+    style = "(e, p) => getComputedStyle(e).getPropertyValue(p)"
+    assert boxes.first.is_visible() and boxes.first.evaluate(style, "appearance") == "none"  # a plain square
+    assert boxes.first.evaluate(style, "border-top-style") == "solid"
+    assert boxes.first.evaluate("(box) => getComputedStyle(box, '::before').content") == "none"  # empty
+    assert boxes.nth(1).evaluate("(box) => getComputedStyle(box, '::before').content") == '"✓"'  # ticked
+    assert page.locator("article li:has(.onboarding-step)").first.evaluate(style, "break-inside") == "avoid"

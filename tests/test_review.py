@@ -5,6 +5,7 @@ The checks' exact messages are in tests/cases/check/review-*; here the rendered 
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from guideline.site import SiteBuild
 
 TESTS = Path(__file__).parent
 MINIMAL = TESTS / "fixtures" / "minimal"
+REPO_ROOT = TESTS.parent
 OVERDUE = TESTS / "cases" / "check" / "review-overdue" / "review.yml"
 BUILD_EPOCH = "1796126400"  # 2026-12-01 12:00 UTC
 
@@ -86,3 +88,31 @@ def test_outside_git_without_source_date_epoch_nothing_is_called_overdue(
     pages = _build(tmp_path)
     assert "Prüfung überfällig" not in pages["tonalitaet.md"]
     assert "Verglichen mit" not in pages["mitmachen/pruefstand.md"]
+
+
+WARNING_DAYS = 45
+"""How long before a shipped review date falls due a normal commit fails: a month and a half to move it, instead
+of G400 turning `check --strict` red on an unrelated commit once the date has passed."""
+
+
+@pytest.mark.parametrize("data", ["example_data", "tests/fixtures/utility"])
+def test_the_shipped_review_dates_are_not_due_soon(data: str) -> None:
+    """Fail early, with the fix, when a shipped review comes due within WARNING_DAYS of the build's date."""
+    from guideline.model.layout import DataKind
+    from guideline.model.review import review_due
+
+    today = history.build_date(REPO_ROOT)  # the date the check compares with, never the clock
+    if today is None:
+        pytest.skip("outside git and without SOURCE_DATE_EPOCH nothing is ever overdue")
+    guideline, report = site.load_guideline(REPO_ROOT / data, REPO_ROOT)
+    assert guideline is not None, report
+    parsed = guideline.one_of(DataKind.REVIEW)
+    if parsed is None:
+        pytest.skip(f"{data} has no review.yml")
+    interval = guideline.organisation.model.review_interval.minutes
+    soon = [
+        f"{data}/review.yml: {review.file} is due on {due.isoformat()}; review the example and move its date"
+        for review in parsed.model.reviews
+        if (due := review_due(review, interval)) < today.day + datetime.timedelta(days=WARNING_DAYS)
+    ]
+    assert not soon, f"compared with {today.day.isoformat()} ({today.origin}):\n" + "\n".join(soon)

@@ -28,6 +28,7 @@ from .arguments import EXIT_USAGE, INIT_OPTIONS, GermanArgumentParser
 from .audit.compare import compare_sites, format_difference
 from .audit.site import audit_site, format_audit
 from .diagnostics import Diagnostic, Report, Severity, format_github_annotation, format_report
+from .export import ExportRefusal, export_site
 from .harden.nginx import NginxConfigError, with_nginx_policy
 from .harden.site import secure_site, site_header_policy
 from .load.folder import read_data_files
@@ -320,6 +321,11 @@ def run_compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if difference.identical else EXIT_CONTENT
 
 
+def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the site as a Markdown project that MkDocs, ProperDocs or Zensical build without the hook."""
+    return export_site(args.root, args.directory, str(_shown(args.directory)), out)
+
+
 # --- parser and entry point -----------------------------------------------------------------------
 
 
@@ -353,6 +359,9 @@ def make_parser() -> GermanArgumentParser:
     for option, text in INIT_OPTIONS:
         init.add_argument(option, metavar="ADRESSE" if option != "--name" else "NAME", help=text)
     init.set_defaults(run=run_init)
+    export = commands.add_parser("export", help="die Website als Markdown-Projekt ohne Hook exportieren")
+    export.add_argument("directory", type=Path, metavar="ORDNER", help="neuer, leerer Ordner oder früherer Export")
+    export.set_defaults(run=run_export)
     _add_site_commands(commands)
     return parser
 
@@ -408,7 +417,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     command: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
         return command(args, stream)
-    except UsageError as error:
+    except (UsageError, ExportRefusal) as error:
         print(f"{getattr(args, 'prog', f'{PROG} {args.command}')}: Fehler: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception:  # a traceback must never reach a contributor: say what happened and how to report it

@@ -14,6 +14,8 @@ from .model.changes import Change, DataHistory
 from .model.review import BuildDate
 
 HISTORY_LIMIT = 200  # commits read; the page shows fewer, a page's last change needs the file's newest one
+NOTE_TRAILER = "Leitfaden"  # `Leitfaden: <German text>` in a commit message: what "Was ist neu?" tells readers
+_RECORD, _FIELD, _NOTES = "\x1e", "\x1f", "\x1d"  # separators git writes between commits, fields and notes
 
 
 def build_date(repo_root: Path) -> BuildDate | None:
@@ -41,12 +43,17 @@ def _git(repo_root: Path, *args: str) -> str:
 
 
 def data_history(data_dir: Path, repo_root: Path) -> DataHistory:
-    """Return the commits that changed the data folder (no merges), newest first; empty outside git."""
+    """Return the commits that changed the data folder (no merges), newest first; empty outside git.
+
+    Of a commit's message only its `Leitfaden:` trailers are read (git's trailer format, folded lines unfolded),
+    never its subject, which is English.
+    """
     folder = data_dir.resolve()
-    output = _git(repo_root, "log", "--no-merges", f"--max-count={HISTORY_LIMIT}", "--format=%x1e%ct%x1f%s",
+    notes = f"%(trailers:key={NOTE_TRAILER},valueonly,unfold,separator=%x1d)"
+    output = _git(repo_root, "log", "--no-merges", f"--max-count={HISTORY_LIMIT}", f"--format=%x1e%ct%x1f{notes}",
                   "--name-only", "--relative", "--", str(folder))
     prefix = _relative_prefix(folder, repo_root)
-    changes = (_change(record, prefix) for record in output.split("\x1e") if record.strip())
+    changes = (_change(record, prefix) for record in output.split(_RECORD) if record.strip())
     return DataHistory(tuple(change for change in changes if change is not None))
 
 
@@ -59,8 +66,9 @@ def _relative_prefix(folder: Path, repo_root: Path) -> str:
 
 def _change(record: str, prefix: str) -> Change | None:
     head, _, names = record.strip("\n").partition("\n")
-    stamp, _, subject = head.partition("\x1f")
+    stamp, _, trailers = head.partition(_FIELD)
     if not stamp.isdigit():
         return None
     files = tuple(name.removeprefix(prefix) for name in names.split("\n") if name.startswith(prefix) and name)
-    return Change(_utc_day(int(stamp)), subject.strip(), files)
+    note = " ".join(text.strip() for text in trailers.split(_NOTES) if text.strip())
+    return Change(_utc_day(int(stamp)), note or None, files)

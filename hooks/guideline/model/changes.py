@@ -1,4 +1,8 @@
-"""The data files' history as git tells it: which commit changed which files, when, and why (its subject)."""
+"""The data files' history as git tells it: which commit changed which files, when, and what readers are told.
+
+Commit messages are English (the house rule), so a commit's subject never reaches the German page; what it
+says to readers is the commit's `Leitfaden:` trailer, if it has one.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that changed data files: its day, its subject and the files (relative to the data folder)."""
+    """One commit that changed data files: its day, its note for readers and the files (relative to the data folder)."""
 
     day: datetime.date
-    subject: str
+    note: str | None  # the commit's `Leitfaden:` trailer in German; None without one
     files: tuple[str, ...]
 
 

@@ -70,3 +70,9 @@ class OnboardingFile(Model):
     roles: tuple[RoleOnboarding, ...] = Field(
         min_length=1, description="Die Rollen, die eine eigene Einarbeitungsseite bekommen, mit ihren eigenen Schritten."
     )
+    keywords: tuple[Line, ...] = Field(
+        (),
+        description="Suchbegriffe, unter denen Leserinnen und Leser die Seite „Neu hier?“ finden (z. B. 'Onboarding', "
+        "'Einarbeitung'). Sie stehen nur im Suchindex, nicht auf der Seite, und bringen sie dort vor die "
+        "Einarbeitungsseiten der Rollen.",
+    )

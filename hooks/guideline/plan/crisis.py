@@ -15,10 +15,13 @@ from ..model.crisis import Branch, CrisisFile, HoldingStatement, Question, branc
 from ..model.ids import IdKind
 from ..model.layout import DataKind
 from . import links as urls
+from .flowchart import ChartFigure, TextAnchor
 from .links import Link, Links, anchor_of, page_of
 from .page import PlannedPage, Planning
+from .tree_chart import tree_chart
 
 CRISIS_TITLE = "Krise: Was jetzt?"
+TREE_CHART_TITLE = "Entscheidungsbaum als Diagramm: Antworten, beobachten oder nicht antworten?"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class CrisisPage:
     scenarios: Link
     escalation: Link
     card: Link = urls.CRISIS_CARD  # the one-page crisis card to print
+    chart: ChartFigure | None = None  # the decision tree drawn as a chart, after its nested list
 
 
 def crisis_link(planning: Planning) -> Link | None:
@@ -140,6 +144,7 @@ def crisis_context(playbook: CrisisFile, links: Links) -> CrisisPage:
     def role(role_id: str | None) -> Link | None:
         return links.to(IdKind.ROLE, role_id) if role_id else None
 
+    tree = tree_lines(playbook.decision_tree, links)
     return CrisisPage(
         introduction=playbook.introduction,
         first_minutes=tuple(ChecklistView(item.task, role(item.role)) for item in playbook.first_minutes),
@@ -147,7 +152,7 @@ def crisis_context(playbook: CrisisFile, links: Links) -> CrisisPage:
             StormView(strength, s.title, s.reach, s.tone, s.press, links.to(IdKind.ESCALATION_LEVEL, s.escalation_level))
             for strength, s in enumerate(playbook.storm_scale)
         ),
-        tree=tree_lines(playbook.decision_tree, links),
+        tree=tree,
         holding_statements=playbook.holding_statements,
         pause_rules=tuple(
             PauseView(links.to(IdKind.ESCALATION_LEVEL, rule.escalation_level), rule.pause,
@@ -156,6 +161,8 @@ def crisis_context(playbook: CrisisFile, links: Links) -> CrisisPage:
         ),
         scenarios=Link("Alle Szenarien", urls.SCENARIOS_PAGE),
         escalation=Link("Eskalationsstufen", urls.ESCALATION_PAGE),
+        chart=ChartFigure(tree_chart(tree, TREE_CHART_TITLE), "entscheidungsbaum-diagramm",
+                          (TextAnchor("Entscheidungsbaum", "entscheidungsbaum"),)),
     )
 
 

@@ -1,7 +1,9 @@
 """The page "Was ist neu?" (`aenderungen.md`): the newest commits that changed the guideline's data, with their pages.
 
 Built from git's history of the data folder (see `history.py`), never from the clock: two builds of one commit
-are identical. Outside git there is no history and no page.
+are identical. Outside git there is no history and no page. An entry is its day and the pages that changed, by
+their German titles; the German note of a commit's `Leitfaden:` trailer follows where there is one. The commit's
+subject is English (the house rule) and is never shown.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ NEWS_LIMIT = 30  # changes shown; older ones are in the repository's history
 
 @dataclass(frozen=True)
 class NewsItem:
-    """One change: when, what (the commit's subject) and the pages it touched."""
+    """One change: when, the pages it touched and, if the commit says it, what changed in German."""
 
     day: str  # "2. Dezember 2026"
-    subject: str
     pages: tuple[Link, ...]
+    note: str | None = None  # the commit's `Leitfaden:` trailer
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def plan_news(planning: Planning, pages: tuple[PlannedPage, ...]) -> tuple[Plann
     for change in planning.history.changes:
         links = tuple(dict.fromkeys(link for name in change.files for link in by_file.get(name, ())[:1]))
         if links:
-            items.append(NewsItem(german_date(change.day), change.subject, links))
+            items.append(NewsItem(german_date(change.day), links, change.note))
     if not items:
         return ()
     context = NewsPage(tuple(items[:NEWS_LIMIT]))

@@ -21,6 +21,7 @@ from . import links as urls
 from .curriculum import curriculum_order, with_prerequisites
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .search import PageSearch, page_search
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -29,6 +30,7 @@ ONBOARDING_FOLDER = "neu"
 ONBOARDING_PAGE = f"{ONBOARDING_FOLDER}/index.md"
 STEP_PREFIX = "schritt-"
 MODULE_PREFIX = "schulung-"
+OVERVIEW_BOOST = 2.0  # the way in for every newcomer: before the role pages, which repeat its words in their titles
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,12 @@ def _listed(onboarding: OnboardingFile, roles: dict[str, Role]) -> tuple[RoleOnb
     return tuple(listed)
 
 
+def onboarding_search(onboarding: OnboardingFile) -> PageSearch | None:
+    """Find "Neu hier?" by its keywords, ahead of the roles' onboarding pages that share its words."""
+    texts = (onboarding.intro, *(step.title for step in onboarding.everyone), *(p.title for p in onboarding.phases))
+    return page_search(onboarding.keywords, texts, OVERVIEW_BOOST if onboarding.keywords else None)
+
+
 def plan_onboarding(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan "Neu hier?" and one onboarding page per listed role, if the guideline has onboarding.yml."""
     parsed = planning.guideline.one_of(DataKind.ONBOARDING)
@@ -220,7 +228,7 @@ def plan_onboarding(planning: Planning) -> tuple[PlannedPage, ...]:
     modules = tuple(module.model for module in planning.guideline.training)
     return (
         PlannedPage(ONBOARDING_PAGE, "Neu hier? Onboarding und Einarbeitung", "onboarding.md.j2",
-                    onboarding_context(onboarding, planning), source),
+                    onboarding_context(onboarding, planning), source, onboarding_search(onboarding)),
         *(
             PlannedPage(page_of_role(entry.role), f"Einarbeitung: {roles[entry.role].title}",
                         "role_onboarding.md.j2",

@@ -15,6 +15,7 @@ from ..model.parties import Party
 from ..model.scenarios import ReplyTemplate, Scenario
 from . import links as urls
 from .crisis import crisis_link
+from .flowchart import ChartFigure, scenario_figure
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
 from .page import PlannedPage, Planning
 from .reach import (
@@ -83,6 +84,7 @@ class ScenarioPage:
     reach: ScenarioReach | None = None
     statements: tuple[StatementNotice, ...] = ()
     summary: ScenarioSummary | None = None  # the phone's first screen: level, deadline, whom to call, first step
+    chart: ChartFigure | None = None  # "Ablauf auf einen Blick": steps and escalation as a flowchart
 
 
 @dataclass(frozen=True)
@@ -287,5 +289,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
 def _scenario_page(scenario: Scenario, guideline: Guideline, links: Links, index: Link) -> ScenarioPage:
     reach = scenario_reach(scenario.escalation_level, guideline, links)
     page = scenario_context(scenario, links, index, reach)
+    badges = level_badges(guideline.escalation.model.levels)
     return replace(page, statements=statement_notices(scenario.statements, guideline, links),
-                   summary=scenario_summary(scenario, guideline, links, page.first_response, reach))
+                   summary=scenario_summary(scenario, guideline, links, page.first_response, reach),
+                   chart=scenario_figure(scenario, links, badges))

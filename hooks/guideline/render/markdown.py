@@ -25,6 +25,7 @@ from ..plan.links import Link
 from ..plan.page import PlannedPage
 from ..plan.search import PageSearch
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
+from .svg import chart_figure
 
 # Characters an external address may keep as they are; everything else (brackets, parentheses,
 # quotes, backslashes, backticks, spaces) is percent-encoded so it cannot end the Markdown link.
@@ -168,6 +169,7 @@ def make_environment() -> jinja2.Environment:
         anchor=_anchor_filter,
         code_text=_code_text_filter,
         key=_key_filter,
+        flowchart=chart_figure,
     )
     return environment
 

@@ -2,6 +2,12 @@
 
 MkDocs copies it as a static file; the harden stage gives it its policy like every page. Without a script
 it needs no CSP exception, and a reader whose browser ignores the refresh still has the link.
+
+Why not the mkdocs-redirects plugin, which the issue named first: it would work under the CSP (the harden
+stage hashes its inline script), and its script keeps a link's #anchor, which a meta refresh drops. But it
+runs only inside MkDocs with its config written by hand, while our redirects come from the data (`aliases:`)
+and must survive the export for engines that run neither hooks nor this plugin (Zensical): a static page
+in the export does. The dropped anchor is the price; the new page's address is what readers keep.
 """
 
 from __future__ import annotations
