@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 _SESSIONS: dict[str, PreviewSession] = {}
 STATE_KEY = "_guideline_preview"  # private config key: this rebuild's PreviewBuild
+BUILD_KEY = "_guideline_build"  # the hook's key for the core's SiteBuild, which the theme reads too
 CLOCK_SLACK = 1.0  # seconds: file times come from a coarser clock than time.time(); re-securing a page is harmless
 FRAME_SETTINGS = ("site_name", "site_description", "copyright", "repo_url", "repo_name", "edit_uri", "site_url")
 
@@ -102,8 +103,9 @@ def _frame(config: MkDocsConfig, nav: Navigation) -> str:
         sources.extend(Path(config.theme.custom_dir).rglob("*"))
     sources.extend(Path(config.docs_dir).rglob("*.md"))
     settings = (f"{name}={config.get(name)}" for name in FRAME_SETTINGS)
+    frame = f"frame={getattr(config.get(BUILD_KEY), 'frame', None)!r}"  # hooks/theme/main.html reads it, e.g. its date
     titles = (f"{page.file.src_uri}\t{page.title}" for page in nav.pages)
-    return frame_fingerprint((file_fingerprint(sources), *settings, *titles))
+    return frame_fingerprint((file_fingerprint(sources), *settings, frame, *titles))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

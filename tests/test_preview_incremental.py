@@ -139,6 +139,16 @@ def test_e_an_edit_of_mkdocs_yml_rebuilds_every_page(preview: Preview) -> None:
     assert [path for path in pages if "stylesheets/zusatz.css" not in path.read_text(encoding="utf-8")] == []
 
 
+def test_e_a_new_release_date_reaches_every_page(preview: Preview) -> None:
+    preview.edit(preview.project / "guideline_data" / "organisation.yml", "valid_from: 2026-03-01",
+                 "valid_from: 2026-04-01")
+    preview.rebuild()
+
+    pages = [path for path in preview.site.rglob("index.html")
+             if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")]
+    assert [path for path in pages if "Stand: 1. April 2026" not in path.read_text(encoding="utf-8")] == []
+
+
 def test_f_a_data_error_shows_the_error_page_and_the_fix_brings_the_site_back(preview: Preview) -> None:
     roles = preview.project / "guideline_data" / "roles.yml"
     original = roles.read_text(encoding="utf-8")
