@@ -49,7 +49,7 @@ class PreviewBuild:
     folder: Path
     titles: dict[str, str]  # page path -> title, from the plan
     pages: tuple[str, ...] = ()  # every page's address, in the order MkDocs builds (and indexes) them
-    outputs: dict[str, Path] = field(default_factory=dict)  # page path -> built file
+    outputs: frozenset[Path] = frozenset()  # every file MkDocs writes for this rebuild's files
     written: set[str] = field(default_factory=set)  # addresses of the pages this rebuild wrote
     started: float = field(default_factory=time.time)  # before this rebuild wrote anything
 
@@ -130,7 +130,7 @@ def complete_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         if every_page or file.generated_by is None:  # hand-written pages are few: always read, titles and all
             file.content_string = file.content_string  # content in memory: MkDocs counts the file as modified
     state.pages = tuple(file.url for file in pages)
-    state.outputs = {file.src_uri: Path(file.abs_dest_path) for file in pages}
+    state.outputs = frozenset(Path(file.abs_dest_path) for file in files)  # pages, redirects, styles, theme files
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -154,7 +154,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def finish_preview(config: MkDocsConfig) -> float:
-    """Complete the search index with the pages not rebuilt; delete pages whose source is gone.
+    """Complete the search index with the pages not rebuilt; delete files (pages, redirects) whose source is gone.
 
     Return the time since when files in the site are new: what this rebuild wrote.
     """
@@ -166,7 +166,6 @@ def finish_preview(config: MkDocsConfig) -> float:
                                     state.pages)
         index.write_text(merged.text, encoding="utf-8")
         session.search = merged.entries
-    gone = [output for src_uri, output in session.outputs.items() if src_uri not in state.outputs]
-    remove_outputs(Path(config.site_dir), gone)
+    remove_outputs(Path(config.site_dir), session.outputs - state.outputs)
     session.outputs = state.outputs
     return state.started - CLOCK_SLACK

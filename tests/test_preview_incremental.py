@@ -126,6 +126,20 @@ def test_d_and_c_an_added_scenario_appears_and_a_deleted_one_is_gone(preview: Pr
     assert all("rueckfrage" not in path.read_text(encoding="utf-8") for path in preview.site.rglob("*.html"))
 
 
+def test_c_a_removed_alias_takes_its_redirect_with_it(preview: Preview) -> None:
+    scenario = preview.scenario("beschwerde")
+    original = scenario.read_text(encoding="utf-8")
+    scenario.write_text(original + "aliases: [alte-beschwerde]\n", encoding="utf-8")
+    preview.rebuild()
+    assert 'http-equiv="refresh"' in (preview.site / "szenarien" / "alte-beschwerde" / "index.html").read_text(
+        encoding="utf-8")
+
+    scenario.write_text(original, encoding="utf-8")
+    preview.rebuild()
+
+    assert not (preview.site / "szenarien" / "alte-beschwerde").exists()
+
+
 def test_e_an_edit_of_mkdocs_yml_rebuilds_every_page(preview: Preview) -> None:
     (preview.project / "docs" / "stylesheets" / "zusatz.css").write_text("h1 { letter-spacing: 0; }\n",
                                                                          encoding="utf-8")

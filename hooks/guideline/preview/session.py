@@ -22,7 +22,7 @@ class PreviewSession:
     caches: PreviewCaches = field(default_factory=PreviewCaches)
     staged: dict[str, str] = field(default_factory=dict)  # page path -> Markdown in the pages folder
     frame: str | None = None  # fingerprint of what every page shows; None before the first build
-    outputs: dict[str, Path] = field(default_factory=dict)  # page path -> its built file, from the last build
+    outputs: frozenset[Path] = frozenset()  # every file the last build wrote for its files (not sitemaps)
     search: dict[str, Entries] = field(default_factory=dict)  # page address -> its search index entries
 
 
