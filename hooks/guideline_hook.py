@@ -1,7 +1,7 @@
 """MkDocs adapter: run the guideline core; set the frame, add the pages (edit links to their YAML), secure each page.
 
-All logic lives in the `guideline` package; this file only translates. No state at module level (it stays
-loaded between rebuilds under `mkdocs serve`): the build result travels on the config.
+All logic lives in the `guideline` package; this file only translates. No state at module level: the build
+result travels on the config. guideline_preview.py translates the live preview's incremental rebuilds.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import guideline_preview as preview
 from guideline.diagnostics import Severity, format_diagnostic, format_report
 from guideline.harden.site import secure_site
 from guideline.project import EXAMPLE_NOTICE, data_source, page_collision_message
@@ -20,30 +21,25 @@ from mkdocs.structure.files import File, Files, file_sort_key
 
 BUILD_KEY = "_guideline_build"  # private config key; MkDocs ignores keys it does not know after validation
 log = logging.getLogger("mkdocs.plugins.guideline")
-
-
-def _is_live_preview(config: MkDocsConfig) -> bool:
-    """Tell `mkdocs serve` from a build: serve points site_url at its own dev address before building."""
-    host, port = config.dev_addr
-    return str(config.site_url or "").startswith((f"http://{host}:{port}/", f"http://[{host}]:{port}/"))
+on_nav, on_env, on_post_page = preview.on_nav, preview.on_env, preview.on_post_page  # for the live preview only
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the guideline and render its pages; errors stop a build, but only replace the preview's pages."""
     repo_root = Path(config.config_file_path).resolve().parent
-    preview = _is_live_preview(config)
+    live = preview.is_live_preview(config)
     source = data_source(repo_root)
     if source.is_example:
         log.info(EXAMPLE_NOTICE)
     data_dir = source.path(repo_root)
     if str(data_dir) not in config.watch:  # the live preview rebuilds when the data changes
         config.watch.append(str(data_dir))
-    build = (build_preview if preview else build_site)(data_dir, repo_root)
-    if build.report.errors and not preview:
+    build = build_preview(data_dir, repo_root, preview.preview_caches(config)) if live else build_site(data_dir, repo_root)
+    if build.report.errors and not live:
         raise PluginError(format_report(build.report))  # the first line the contributor reads is the first error
     for diagnostic in build.report.diagnostics:
         (log.error if diagnostic.severity is Severity.ERROR else log.warning)(format_diagnostic(diagnostic))
-    _set_frame(config, build, preview)
+    _set_frame(config, build, live)
     config[BUILD_KEY] = build
     return config
 
@@ -64,12 +60,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if file.generated_by is None:
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    staged = preview.stage_preview(config, build, repo_root) if preview.is_live_preview(config) else None
     for page in (*build.pages, *build.redirects):  # redirects are HTML: MkDocs copies them as they are
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             known = None if existing.generated_by is None else str(existing.edit_uri)
             raise PluginError(page_collision_message(page.src_uri, str(page.edit_path), known, docs_prefix))
-        generated = File.generated(config, page.src_uri, content=page.markdown)
+        generated = File.generated(config, page.src_uri, **preview.page_source(page, staged))
         generated.edit_uri = None if page.edit_path is None else str(page.edit_path)  # None: no edit button
         files.append(generated)
     return Files(sorted(files, key=file_sort_key))  # as MkDocs orders a docs/ folder: an export builds the same
@@ -77,4 +74,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Give every written page the Content-Security-Policy that allows exactly its own inline scripts."""
-    secure_site(Path(config.site_dir), live_preview=_is_live_preview(config))  # livereload's script varies
+    live = preview.is_live_preview(config)
+    since = preview.finish_preview(config) if live else None  # after the search plugin wrote its (partial) index
+    secure_site(Path(config.site_dir), live_preview=live, since=since)  # livereload's script varies

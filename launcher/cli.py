@@ -51,8 +51,12 @@ def make_parser() -> GermanArgumentParser:
 def add_site_commands(add: AddCommand) -> None:
     """Add the commands that contributors use on the guideline: serve, build, check, export, csp."""
     serve = add("serve", help="Live-Vorschau starten (mkdocs serve); weitere Optionen gehen an mkdocs",
-                description="Startet die Live-Vorschau. Änderungen in guideline_data/ erscheinen sofort.\n"
+                description="Startet die Live-Vorschau. Änderungen in guideline_data/ erscheinen sofort; nach einer\n"
+                "Änderung werden nur die Seiten neu gebaut, die sich geändert haben (mkdocs serve --dirty).\n"
                 "Weitere Optionen gehen an mkdocs serve, z. B. --dev-addr 0.0.0.0:8000.")
+    serve.add_argument("--full", action="store_true",
+                       help="nach jeder Änderung alle Seiten neu bauen (langsamer; falls die Vorschau einmal "
+                       "veraltet aussieht)")
     add_verbose(serve)
     serve.set_defaults(run=commands.command_serve)
     build = add("build", help="Website nach site/ bauen (mkdocs build --strict) und prüfen",

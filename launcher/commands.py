@@ -21,11 +21,21 @@ def terminal_for(args: argparse.Namespace) -> Terminal:
     return Terminal(verbose=is_verbose(args.verbose, os.environ))
 
 
+SERVE_MODES = frozenset({"--clean", "--dirty", "--dirtyreload"})
+"""MkDocs' own choices of what a rebuild redoes; whoever passes one gets it unchanged."""
+
+
+def serve_arguments(args: argparse.Namespace) -> list[str]:
+    """Return mkdocs' arguments for the preview: rebuild only changed pages (--dirty) unless told otherwise."""
+    mode = [] if args.full or SERVE_MODES & set(args.extra) else ["--dirty"]
+    return ["-m", "mkdocs", "serve", *mode, *args.extra]
+
+
 def command_serve(args: argparse.Namespace, root: Path) -> int:
     """Start MkDocs' live preview; SIGTERM stops MkDocs too."""
     python = venv.ensure_venv(root, [RUNTIME_LOCK])
     with sigterm_as_exit(), environment_set(banner_environment(os.environ)):
-        return run_tool(python, ["-m", "mkdocs", "serve", *args.extra], root, terminal_for(args))
+        return run_tool(python, serve_arguments(args), root, terminal_for(args))
 
 
 def command_build(args: argparse.Namespace, root: Path) -> int:

@@ -79,7 +79,9 @@ def test_ctrl_c_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.mark.parametrize(
     ("argv", "arguments"),
     [
-        (["serve", "--dev-addr", "0.0.0.0:8080"], ["-m", "mkdocs", "serve", "--dev-addr", "0.0.0.0:8080"]),
+        (["serve", "--dev-addr", "0.0.0.0:8080"], ["-m", "mkdocs", "serve", "--dirty", "--dev-addr", "0.0.0.0:8080"]),
+        (["serve", "--full"], ["-m", "mkdocs", "serve"]),
+        (["serve", "--clean"], ["-m", "mkdocs", "serve", "--clean"]),
         (["check", "--strict"], ["-m", "guideline.cli", "check", "--strict"]),
         (["schema", "--check"], ["-m", "guideline.cli", "schema", "--check"]),
         (["urls"], ["-m", "guideline.cli", "urls"]),

@@ -27,7 +27,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "harden": frozenset(),
     "audit": frozenset({"diagnostics"}),
     "codes": SHARED | {"load", "parse", "check", "plan"},
-    "site": SHARED | {"load", "parse", "check", "plan", "render", "codes", "history"},
+    "site": SHARED | {"load", "parse", "check", "plan", "render", "codes", "history", "preview"},
+    "preview": SHARED | {"load", "parse", "plan", "render"},
     "history": SHARED,
     "scaffold": SHARED | {"load", "parse"},
     "starter": SHARED | {"load", "scaffold"},
@@ -118,4 +119,4 @@ def test_the_layer_check_sees_a_backwards_import(tmp_path: Path) -> None:
 
 def test_walk_packages_sees_every_stage() -> None:
     folders = {info.name for info in pkgutil.iter_modules([str(CORE)]) if info.ispkg}
-    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit", "bench"}
+    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit", "bench", "preview"}

@@ -6,6 +6,7 @@ and the command line both call only `build_site` or `check_site`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,11 @@ from .parse.file import ParsedFile, folder_neighbours, parse_file
 from .plan.addresses import check_addresses, format_url_record, plan_redirects, recorded_urls
 from .plan.frame import SiteFrame, plan_frame
 from .plan.links import ERROR_CODES_PAGE
+from .plan.page import PlannedPage
 from .plan.pages import plan_pages
 from .plan.report import plan_report_page
+from .preview.caches import PreviewCaches
+from .preview.parse_cache import ParseCache
 from .render.markdown import RenderedPage, render_pages
 from .render.redirects import render_redirect
 
@@ -38,39 +42,59 @@ class SiteBuild:
 
 
 def parse_source_files(
-    files: tuple[SourceFile, ...],
+    files: tuple[SourceFile, ...], cache: ParseCache | None = None,
 ) -> tuple[tuple[ParsedFile, ...], tuple[Diagnostic, ...]]:  # type: ignore[type-arg]
-    """Load each file on its own, then parse each against its model and the other files of its folder."""
-    loaded = [(source, *load_yaml(source.display_path, source.content)) for source in files]
+    """Load each file on its own, then parse each against its model and the other files of its folder.
+
+    With a cache (the live preview's), files whose bytes did not change since the last build are not loaded again.
+    """
+    if cache is not None:
+        cache.start()
+    loaded = [(source, *(cache.load(source) if cache else load_yaml(source.display_path, source.content)))
+              for source in files]
     diagnostics: list[Diagnostic] = [d for _, _, found in loaded for d in found]
     neighbours = folder_neighbours((source.kind, source.display_path, result) for source, result, _ in loaded)
     parsed: list[ParsedFile] = []  # type: ignore[type-arg]
     for source, result, _ in loaded:
         if result is None:
             continue
-        parsed_file, parse_diagnostics = parse_file(source.kind, result, neighbours.get(source.kind))
+        others = neighbours.get(source.kind)
+        parsed_file, parse_diagnostics = (cache.parse(source, result, others) if cache
+                                          else parse_file(source.kind, result, others))
         diagnostics.extend(parse_diagnostics)
         if parsed_file is not None:
             parsed.append(parsed_file)
+    if cache is not None:
+        cache.finish()
     return tuple(parsed), tuple(diagnostics)
 
 
-def load_guideline(data_dir: Path, repo_root: Path) -> tuple[Guideline | None, Report]:
+def load_guideline(data_dir: Path, repo_root: Path,
+                   cache: ParseCache | None = None) -> tuple[Guideline | None, Report]:
     """Read, load, parse, assemble and check the guideline; the guideline is None on errors."""
+    guideline, report, _ = load_and_plan(data_dir, repo_root, lambda guideline: plan_pages(guideline, all_codes()), cache)
+    return guideline, report
+
+
+def load_and_plan(data_dir: Path, repo_root: Path, plan: Callable[[Guideline], tuple[PlannedPage, ...]],
+                  cache: ParseCache | None = None) -> tuple[Guideline | None, Report, tuple[PlannedPage, ...]]:
+    """Read, load, parse, assemble and check the guideline, and plan its pages (checked for stable addresses)."""
     files, diagnostics = read_data_files(data_dir, repo_root)
     if data_dir.is_symlink():  # refused unread: no file in it can be called missing
-        return None, Report(diagnostics)
-    parsed, parse_diagnostics = parse_source_files(files)
+        return None, Report(diagnostics), ()
+    parsed, parse_diagnostics = parse_source_files(files, cache)
     data_root = display_path(data_dir, repo_root)
     present = frozenset(source.kind for source in files)
     guideline, assembly_diagnostics = assemble_guideline(parsed, present, data_root)
     collected = [*diagnostics, *parse_diagnostics, *assembly_diagnostics]
+    planned: tuple[PlannedPage, ...] = ()
     if guideline is not None and not any(d.severity is Severity.ERROR for d in collected):
         collected.extend(check_guideline(guideline, build_date(repo_root)))
         if not any(d.severity is Severity.ERROR for d in collected):  # planning needs a consistent guideline
-            collected.extend(check_addresses(guideline, plan_pages(guideline, all_codes())))
+            planned = plan(guideline)
+            collected.extend(check_addresses(guideline, planned))
     report = Report(sort_diagnostics(collected))
-    return (guideline if not report.errors else None), report
+    return (guideline, report, planned) if not report.errors else (None, report, ())
 
 
 def check_site(data_dir: Path, repo_root: Path) -> Report:
@@ -78,20 +102,31 @@ def check_site(data_dir: Path, repo_root: Path) -> Report:
     return load_guideline(data_dir, repo_root)[1]
 
 
-def build_site(data_dir: Path, repo_root: Path) -> SiteBuild:
-    """Validate the data and render every page; no pages when there are errors."""
-    guideline, report = load_guideline(data_dir, repo_root)
+def build_site(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = None) -> SiteBuild:
+    """Validate the data and render every page; no pages when there are errors.
+
+    With caches (the live preview's), unchanged files are not parsed and unchanged pages not rendered again, and
+    the pages are planned once: their addresses are checked on the plan with the data's history, which adds
+    only "Was ist neu?" to the plan that `check` and `build` check.
+    """
+    def plan(guideline: Guideline) -> tuple[PlannedPage, ...]:
+        return plan_pages(guideline, all_codes(), build_date(repo_root), data_history(data_dir, repo_root))
+
+    if caches is None:
+        guideline, report = load_guideline(data_dir, repo_root)
+        planned = () if guideline is None else plan(guideline)
+    else:
+        guideline, report, planned = load_and_plan(data_dir, repo_root, plan, caches.parse)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
-    planned = plan_pages(guideline, all_codes(), build_date(repo_root), data_history(data_dir, repo_root))
     redirects = tuple(render_redirect(redirect) for redirect in plan_redirects(guideline, planned))
-    return SiteBuild(pages=render_pages(planned), report=report, frame=plan_frame(guideline.organisation.model),
-                     redirects=redirects)
+    pages = caches.render.render(planned) if caches else render_pages(planned)
+    return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model), redirects=redirects)
 
 
-def build_preview(data_dir: Path, repo_root: Path) -> SiteBuild:
+def build_preview(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = None) -> SiteBuild:
     """Like build_site, but with errors render one page listing them, so a live preview stays up."""
-    build = build_site(data_dir, repo_root)
+    build = build_site(data_dir, repo_root, caches)
     if not build.report.errors:
         return build
     return SiteBuild(pages=render_pages((plan_report_page(build.report),)), report=build.report)

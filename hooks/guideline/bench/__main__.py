@@ -21,7 +21,7 @@ from ..site import load_guideline
 from .measure import Comparison, Run, alternate, median_peak, median_seconds, time_call, time_command
 from .synthetic import FIRST_SYNTHETIC, MIN_SCENARIOS, data_files, write_synthetic
 
-PROJECT_FILES = ("mkdocs.yml", "docs", "hooks/theme", "hooks/guideline_hook.py")
+PROJECT_FILES = ("mkdocs.yml", "docs", "hooks/theme", "hooks/guideline_hook.py", "hooks/guideline_preview.py")
 """What a generated project copies from this one: the engine's configuration, hand-written pages, theme, hook."""
 
 

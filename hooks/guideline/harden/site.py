@@ -36,11 +36,18 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
-def secure_site(site_dir: Path, *, write: bool = True, live_preview: bool = False) -> SecuredSite:
-    """Give each page the policy its inline scripts need, unless told only to look; say which pages lacked it."""
+def secure_site(site_dir: Path, *, write: bool = True, live_preview: bool = False,
+                since: float | None = None) -> SecuredSite:
+    """Give each page the policy its inline scripts need, unless told only to look; say which pages lacked it.
+
+    With `since` (a time in seconds, as file times are), only pages written since then are looked at: an
+    incremental rebuild of the live preview leaves the others as the last rebuild secured them.
+    """
     pages = 0
     lacking = []
     for name, path in site_pages(site_dir):
+        if since is not None and path.stat().st_mtime < since:
+            continue
         html = _read(path)
         secured = secure_page(html, live_preview=live_preview)
         pages += 1
