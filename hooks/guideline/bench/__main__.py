@@ -19,6 +19,7 @@ import yaml
 from ..project import EXAMPLE_FOLDER
 from ..site import load_guideline
 from .measure import Comparison, Run, alternate, median_peak, median_seconds, time_call, time_command
+from .serve import plain_project, serve_latency
 from .synthetic import FIRST_SYNTHETIC, MIN_SCENARIOS, data_files, write_synthetic
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks/theme", "hooks/guideline_hook.py", "hooks/guideline_preview.py")
@@ -126,6 +127,12 @@ def run(root: Path, work: Path, build_sizes: Sequence[int], layer_sizes: Sequenc
         print(f"- Speicher-Spitze: {ours:.0f} MiB gegen {theirs:.0f} MiB = {ours / theirs:.2f}× (Ziel: ≤ 1,2×)")
         page, index = sizes(project(size) / "site")
         print(f"- Szenarioseite {page / 1024:.1f} KiB (Ziel: wächst nicht mit N), Suchindex {index / 1024:.0f} KiB")
+    print("## Vorschau")
+    for size in build_sizes:
+        plain = plain_project(project(size), work / f"n{size}-plain")
+        print(f"N = {size}:")
+        _print_comparison(serve_latency(project(size), plain, FIRST_SYNTHETIC, f"szenarien/{FIRST_SYNTHETIC}.md",
+                                        rounds), "≤ 1,25×")
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
