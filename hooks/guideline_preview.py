@@ -84,7 +84,6 @@ def stage_preview(config: MkDocsConfig, build: SiteBuild, repo_root: Path) -> Pa
     session = _SESSIONS.setdefault(str(Path(config.site_dir).resolve()), PreviewSession())
     folder = pages_folder(repo_root)
     session.staged = stage_pages(folder, build.pages, session.staged)
-    quiet_dirty_notice()
     config[STATE_KEY] = PreviewBuild(session, folder, {page.src_uri: page.title for page in build.pages})
     return folder
 

@@ -54,6 +54,7 @@ LINKS = Links({
 })
 BADGES = {"alltag": LevelBadge("Stufe 1 von 2: Alltag", 1), "krise": LevelBadge("Stufe 2 von 2: Krise", 4)}
 HOSTILE = "<script>alert(1)</script> & Co. {{ 7*7 }}"
+MARKDOWN = "[Link](javascript:alert(1)) *fett* `code` {: .x } #1 | ~ ! _"
 COMPOUND = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellerinnenvereinigung"
 
 
@@ -192,10 +193,13 @@ def figure_of(chart: Chart) -> str:
 
 
 def test_contributor_text_is_escaped_text_in_the_svg() -> None:
-    steps = [{"role": "community", "action": HOSTILE}]
+    steps = [{"role": "community", "action": HOSTILE}, {"role": "lead", "action": MARKDOWN}]
     markup = figure_of(scenario_chart(scenario(steps=steps, escalate=[]), LINKS, BADGES))
     assert "<script" not in markup and "&lt;script&gt;" in markup and "&amp; Co." in markup
-    assert squash(HOSTILE) in squash(" ".join(svg_texts(markup)))
+    # Markdown's own syntax is written as character references: no later stage can read it as markup
+    assert "](" not in markup and "{{" not in markup and "&#91;Link&#93;&#40;javascript:" in markup
+    shown = squash(" ".join(svg_texts(markup)))
+    assert squash(HOSTILE) in shown and squash(MARKDOWN) in shown
 
 
 def test_the_figure_is_an_image_titled_for_screen_readers_with_a_link_to_the_text() -> None:

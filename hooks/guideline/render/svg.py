@@ -27,6 +27,11 @@ from ..plan.flowchart import (
 from .markup import Markdown
 
 _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Characters that mean something to Markdown, Jinja or attr_list. A raw HTML block is left alone by
+# Markdown, but contributor text inside it is written as character references all the same, so that no
+# later stage (an extension, another engine reading the export) can read it as markup.
+_MARKUP_CHARS = re.compile(r"[\\`*_{}\[\]()#!|~]")
+_TEXT_NODE = re.compile(r">([^<]+)<")  # ElementTree escapes < and > everywhere, so this is text content
 # Presentation attributes (not style attributes, which the CSP blocks) keep a chart legible where our
 # stylesheet is missing, e.g. in an export built by another engine; flowchart.css overrides them.
 _OUTLINE = {"fill": "none", "stroke": "currentColor"}
@@ -132,5 +137,10 @@ def chart_figure(planned: ChartFigure) -> Markdown:
         link.tail = " · " if index < len(text_version) - 1 else None
     ET.indent(figure, space=" ")
     # No blank line may appear inside a raw HTML block in Markdown; ElementTree writes none.
-    return Markdown(ET.tostring(figure, encoding="unicode"))
+    return Markdown(_inert(ET.tostring(figure, encoding="unicode")))
+
+
+def _inert(html: str) -> str:
+    """Write every Markdown-significant character of the text content as a numeric character reference."""
+    return _TEXT_NODE.sub(lambda m: ">" + _MARKUP_CHARS.sub(lambda c: f"&#{ord(c.group())};", m.group(1)) + "<", html)
 
