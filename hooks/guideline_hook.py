@@ -28,8 +28,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the guideline and render its pages; errors stop a build, but only replace the preview's pages."""
     repo_root = Path(config.config_file_path).resolve().parent
     live = preview.is_live_preview(config)
-    if live:  # before MkDocs warns about the dirty build, which it does right after on_config
-        preview.quiet_dirty_notice()
     source = data_source(repo_root)
     if source.is_example:
         log.info(EXAMPLE_NOTICE)

@@ -75,7 +75,12 @@ def is_live_preview(config: MkDocsConfig) -> bool:
 
 
 def preview_caches(config: MkDocsConfig) -> PreviewCaches:
-    """Return the caches of this preview (one per site folder), made on its first build."""
+    """Return the caches of this preview (one per site folder), made on its first build.
+
+    on_config calls this first on every preview rebuild, so it also quiets the dirty-build warning that
+    MkDocs logs right after on_config.
+    """
+    quiet_dirty_notice()
     return _SESSIONS.setdefault(str(Path(config.site_dir).resolve()), PreviewSession()).caches
 
 
