@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from guideline.plan.flowchart import (
     scenario_chart,
     scenario_figure,
     text_width,
+    wrap_words,
 )
 from guideline.plan.links import Links
 from guideline.plan.pages import plan_pages
@@ -235,6 +237,14 @@ def test_any_text_gives_a_sound_chart_that_shows_it_literally(actions: list[str]
     assert_edges_join_their_boxes(chart)
     text = squash("".join(svg_texts(figure_of(chart))))
     assert all(squash(action) in text for action in actions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(st.sampled_from("aäbcE1-.,ß"), min_size=1, max_size=25), min_size=1, max_size=12),
+       columns=st.integers(1, 30))
+def test_lines_are_filled_exactly_as_textwrap_fills_them(words: list[str], columns: int) -> None:
+    text = " ".join(words)
+    assert wrap_words(text, columns) == (textwrap.wrap(text, columns, break_on_hyphens=True) or [""])
 
 
 # --- pages of both guidelines ----------------------------------------------------------------------
