@@ -105,18 +105,14 @@ def check_site(data_dir: Path, repo_root: Path) -> Report:
 def build_site(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = None) -> SiteBuild:
     """Validate the data and render every page; no pages when there are errors.
 
-    With caches (the live preview's), unchanged files are not parsed and unchanged pages not rendered again, and
-    the pages are planned once: their addresses are checked on the plan with the data's history, which adds
-    only "Was ist neu?" to the plan that `check` and `build` check.
+    The pages are planned once: their addresses are checked on the plan with the data's history, which adds
+    only the changes to "Was ist neu?" that `check` leaves out. With caches (the live preview's), unchanged
+    files are not parsed and unchanged pages not rendered again.
     """
     def plan(guideline: Guideline) -> tuple[PlannedPage, ...]:
         return plan_pages(guideline, all_codes(), build_date(repo_root), data_history(data_dir, repo_root))
 
-    if caches is None:
-        guideline, report = load_guideline(data_dir, repo_root)
-        planned = () if guideline is None else plan(guideline)
-    else:
-        guideline, report, planned = load_and_plan(data_dir, repo_root, plan, caches.parse)
+    guideline, report, planned = load_and_plan(data_dir, repo_root, plan, caches.parse if caches else None)
     if guideline is None:
         return SiteBuild(pages=(), report=report)
     redirects = tuple(render_redirect(redirect) for redirect in plan_redirects(guideline, planned))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
 from ..model.channels import Channel, FormOfAddress
-from ..model.ids import IdKind, RefersTo, field_marker
+from ..model.ids import IdKind, RefersTo, field_marker, model_classes_in
 from ..model.scenarios import ReplyTemplate
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
@@ -56,11 +57,28 @@ def _templates_in(parsed: ParsedFile[Any], value: Any, path: DataPath, channels:
         yield PlacedTemplate(parsed, path, value, value.channels or channels)
     elif isinstance(value, BaseModel):
         channels = _channels_named_by(value) or channels
-        for name in type(value).model_fields:
+        for name in _template_fields(type(value)):
             yield from _templates_in(parsed, getattr(value, name), (*path, name), channels)
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _templates_in(parsed, item, (*path, index), channels)
+
+
+@lru_cache(maxsize=None)
+def _template_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """Return the fields of a model class that may hold a reply template: the walk skips the others."""
+    return tuple(name for name, info in model_class.model_fields.items()
+                 if any(_holds_template(nested) for nested in model_classes_in(info.annotation)))
+
+
+def _holds_template(model_class: type[BaseModel], visiting: frozenset[type[BaseModel]] = frozenset()) -> bool:
+    """Say whether a model class is a reply template or may hold one; a model nesting itself ends the search."""
+    if issubclass(model_class, ReplyTemplate):
+        return True
+    inside = visiting | {model_class}
+    return model_class not in visiting and any(
+        _holds_template(nested, inside) for info in model_class.model_fields.values()
+        for nested in model_classes_in(info.annotation))
 
 
 def _channels_named_by(model: BaseModel) -> tuple[str, ...]:

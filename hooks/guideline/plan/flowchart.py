@@ -13,6 +13,7 @@ import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.scenarios import Escalation, Scenario, Step
 from .links import Links
@@ -55,9 +56,8 @@ class Shape(enum.Enum):
     REFERENCE = "reference"
 
 
-@dataclass(frozen=True)
-class TextLine:
-    """One line of a box's text, already wrapped; strong lines are bold."""
+class TextLine(NamedTuple):
+    """One line of a box's text, already wrapped; strong lines are bold (a tuple: a big chart has many)."""
 
     text: str
     strong: bool = False
