@@ -82,8 +82,8 @@ def test_the_benchmark_runs_end_to_end_and_prints_every_figure(tmp_path: Path, c
 
     assert main(["--root", str(REPO_ROOT), "--scenarios", "10", "--rounds", "1", "--keep", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    for figure in ("Datenschicht (lesen, prüfen) gegen reines C-Parsen", "'check' auf 10 Szenario-Dateien",
-                   "Build mit Hook gegen einfaches MkDocs auf dem Export", "Speicher-Spitze", "Szenarioseite", "Vorschau: Änderung bis Auslieferung"):
+    for figure in ("Datenschicht (lesen mit Positionen, in Modelle) gegen reines C-Parsen", "Querprüfungen allein",
+                   "'check' auf 10 Szenario-Dateien", "Build mit Hook gegen einfaches MkDocs auf dem Export", "Speicher-Spitze", "Szenarioseite", "Vorschau: Änderung bis Auslieferung"):
         assert figure in printed, printed
     kept = tmp_path / "n10"
     assert (kept / "guideline_data" / "scenarios" / f"{FIRST_SYNTHETIC}.yml").is_file()

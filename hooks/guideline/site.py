@@ -76,20 +76,31 @@ def load_guideline(data_dir: Path, repo_root: Path,
     return guideline, report
 
 
+def read_guideline(data_dir: Path, repo_root: Path,
+                   cache: ParseCache | None = None) -> tuple[Guideline | None, tuple[Diagnostic, ...]]:
+    """Read, load, parse and assemble the guideline, without the cross-checks: the data layer."""
+    files, diagnostics = read_data_files(data_dir, repo_root)
+    if data_dir.is_symlink():  # refused unread: no file in it can be called missing
+        return None, tuple(diagnostics)
+    parsed, parse_diagnostics = parse_source_files(files, cache)
+    present = frozenset(source.kind for source in files)
+    guideline, assembly_diagnostics = assemble_guideline(parsed, present, display_path(data_dir, repo_root))
+    return guideline, (*diagnostics, *parse_diagnostics, *assembly_diagnostics)
+
+
+def cross_check(guideline: Guideline, repo_root: Path) -> tuple[Diagnostic, ...]:
+    """Run the cross-checks (check/) on a guideline the data layer made; review dates are compared with git's."""
+    return tuple(check_guideline(guideline, build_date(repo_root)))
+
+
 def load_and_plan(data_dir: Path, repo_root: Path, plan: Callable[[Guideline], tuple[PlannedPage, ...]],
                   cache: ParseCache | None = None) -> tuple[Guideline | None, Report, tuple[PlannedPage, ...]]:
     """Read, load, parse, assemble and check the guideline, and plan its pages (checked for stable addresses)."""
-    files, diagnostics = read_data_files(data_dir, repo_root)
-    if data_dir.is_symlink():  # refused unread: no file in it can be called missing
-        return None, Report(diagnostics), ()
-    parsed, parse_diagnostics = parse_source_files(files, cache)
-    data_root = display_path(data_dir, repo_root)
-    present = frozenset(source.kind for source in files)
-    guideline, assembly_diagnostics = assemble_guideline(parsed, present, data_root)
-    collected = [*diagnostics, *parse_diagnostics, *assembly_diagnostics]
+    guideline, read_diagnostics = read_guideline(data_dir, repo_root, cache)
+    collected = list(read_diagnostics)
     planned: tuple[PlannedPage, ...] = ()
     if guideline is not None and not any(d.severity is Severity.ERROR for d in collected):
-        collected.extend(check_guideline(guideline, build_date(repo_root)))
+        collected.extend(cross_check(guideline, repo_root))
         if not any(d.severity is Severity.ERROR for d in collected):  # planning needs a consistent guideline
             planned = plan(guideline)
             collected.extend(check_addresses(guideline, planned))

@@ -13,11 +13,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..project import EXAMPLE_FOLDER
-from ..site import load_guideline
+from ..site import cross_check, read_guideline
 from .measure import Comparison, Run, alternate, median_peak, median_seconds, time_call, time_command
 from .serve import plain_project, serve_latency
 from .synthetic import FIRST_SYNTHETIC, MIN_SCENARIOS, data_files, write_synthetic
@@ -47,16 +48,25 @@ def bare_parse(folder: Path) -> None:
         yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
 
-def data_layer(project: Path) -> None:
-    guideline, report = load_guideline(project / "guideline_data", project)
+def data_layer(project: Path) -> Any:  # the Guideline
+    """Read, load with positions and validate into typed models: what turns files into a Guideline."""
+    guideline, diagnostics = read_guideline(project / "guideline_data", project)
     if guideline is None:
-        raise RuntimeError(f"the synthetic guideline does not load:\n{report}")
+        raise RuntimeError(f"the synthetic guideline does not load: {diagnostics[:3]}")
+    return guideline
 
 
 def compare_data_layer(project: Path, rounds: int) -> Comparison:
     folder = project / "guideline_data"
-    return alternate("Datenschicht (lesen, prüfen) gegen reines C-Parsen", lambda: time_call(lambda: data_layer(project)),
-                     lambda: time_call(lambda: bare_parse(folder)), rounds)
+    return alternate("Datenschicht (lesen mit Positionen, in Modelle) gegen reines C-Parsen",
+                     lambda: time_call(lambda: data_layer(project)), lambda: time_call(lambda: bare_parse(folder)),
+                     rounds)
+
+
+def time_cross_checks(project: Path, rounds: int) -> tuple[Run, ...]:
+    """Time the cross-checks alone (check_guideline) on the guideline the data layer made."""
+    guideline = data_layer(project)
+    return tuple(time_call(lambda: cross_check(guideline, project)) for _ in range(rounds))
 
 
 def time_check(project: Path, rounds: int) -> tuple[Run, ...]:
@@ -116,6 +126,7 @@ def run(root: Path, work: Path, build_sizes: Sequence[int], layer_sizes: Sequenc
     for size in layer_sizes:
         print(f"N = {size}:")
         _print_comparison(compare_data_layer(project(size), rounds), "≤ 1,5× bei N = 5000")
+        print(f"- Querprüfungen allein: {_seconds(time_cross_checks(project(size), rounds))}")
     runs = time_check(project(check_size), rounds)
     print(f"- 'check' auf {check_size} Szenario-Dateien: {_seconds(runs)} (Ziel: deutlich unter 2 s)")
     print("## Build")
