@@ -205,7 +205,7 @@ def _check_properties(reading: _Reading, event: events.Event) -> None:
 
 
 def _check_scalar(reading: _Reading, event: events.ScalarEvent) -> None:
-    for problem in check_scalar(event, reading.lines, in_flow=any(reading.flow)):
+    for problem in check_scalar(event, reading.lines, in_flow=True in reading.flow):
         _report(reading, problem)
 
 

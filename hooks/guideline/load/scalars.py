@@ -62,6 +62,8 @@ def check_scalar(event: events.ScalarEvent, lines: Sequence[str], *, in_flow: bo
 
     Inside brackets a line break and a dash mean nothing special, so the dash check is left out there.
     """
+    if event.style is None and event.start_mark.line == event.end_mark.line and len(event.value) <= MAX_SCALAR_CHARS:
+        return _cut_by_comment(event, lines)  # the common case, a one-line plain text: one test of four applies
     layout = () if in_flow else _dash_lines(event, lines)
     return (*_too_long(event), *_escaped_characters(event, lines), *layout, *_cut_by_comment(event, lines))
 
@@ -146,7 +148,7 @@ def _dash_lines(event: events.ScalarEvent, lines: Sequence[str]) -> tuple[ReadPr
 def _cut_by_comment(event: events.ScalarEvent, lines: Sequence[str]) -> tuple[ReadProblem, ...]:
     """Report ' #word' right after a plain text: YAML drops it as a comment, the author meant it as text."""
     end = event.end_mark
-    if event.style is not None or end.line >= len(lines):
+    if event.style is not None or end.line >= len(lines) or "#" not in lines[end.line]:
         return ()
     found = _HIDDEN_COMMENT.match(lines[end.line], end.column)
     if found is None:
