@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import posixpath
 from pathlib import Path
 
 import jinja2
@@ -106,6 +107,17 @@ def assert_inert(soup: BeautifulSoup) -> None:
 )
 def test_relative_href(target: str, page: str, expected: str) -> None:
     assert relative_href(target, page) == expected
+
+
+SEGMENT = st.sampled_from(["a", "b", "rollen", "szenarien", "x.md", "index.md"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=st.lists(SEGMENT, min_size=1, max_size=4).map("/".join),
+       page=st.lists(SEGMENT, min_size=1, max_size=4).map("/".join))
+def test_relative_href_agrees_with_relpath(target: str, page: str) -> None:
+    """relative_href computes relpath without the file system: both must give the same link."""
+    assert relative_href(target, page) == posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def render_string(source: str, page_uri: str = "szenarien/krise.md", **values: object) -> str:

@@ -49,8 +49,21 @@ def relative_href(target: str, page_uri: str) -> str:
     path, _, anchor = target.partition("#")
     if not path:
         return f"#{anchor}"
-    relative = posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
+    relative = _relative_path(path, posixpath.dirname(page_uri))
     return f"{relative}#{anchor}" if anchor else relative
+
+
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for two paths relative to the docs folder, without its calls to the file system.
+
+    relpath makes both paths absolute with os.getcwd() each time; a big guideline links 70 000 times.
+    """
+    parts = [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")] if start else []
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def _finalize(context: jinja2.runtime.Context, value: Any) -> str:
