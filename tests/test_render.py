@@ -25,6 +25,7 @@ from guideline.diagnostics import format_report
 from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
+from guideline.plan.page import Deferred, context_of
 from guideline.plan.pages import PlannedPage, plan_pages
 from guideline.render.markdown import front_matter, make_environment, relative_href, render_page, render_pages
 from guideline.render.markup import Markdown
@@ -287,7 +288,16 @@ def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:
 def test_planned_page_context_is_frozen(guideline: Guideline) -> None:
     page: PlannedPage = plan_pages(guideline, all_codes())[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        page.context.summary = "x"  # type: ignore[misc]
+        context_of(page).summary = "x"  # type: ignore[misc]
+
+
+def test_a_deferred_context_is_made_once_when_needed_and_compares_by_value() -> None:
+    made: list[int] = []
+    deferred = Deferred(lambda: made.append(1) or ("Kontext",))
+    assert made == []  # planning alone (as `check` does) makes nothing
+    assert deferred.value == ("Kontext",) and deferred.value == ("Kontext",) and made == [1]
+    same = Deferred(lambda: ("Kontext",))
+    assert same == deferred and hash(same) == hash(deferred) and Deferred(lambda: ("anders",)) != deferred
 
 
 def test_phone_numbers_become_tap_to_call_links_wherever_printed() -> None:

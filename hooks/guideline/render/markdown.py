@@ -22,7 +22,7 @@ import jinja2
 from ..model.fields import SLUG_PATTERN
 from ..model.phone import PhoneNumber
 from ..plan.links import Link
-from ..plan.page import PlannedPage
+from ..plan.page import PlannedPage, context_of
 from ..plan.search import PageSearch
 from .markup import Markdown, escape_block, escape_inline, longest_backtick_run
 from .svg import chart_figure
@@ -212,7 +212,7 @@ def render_page(environment: jinja2.Environment, page: PlannedPage) -> RenderedP
     """Render one planned page with its template and typed context."""
     template = environment.get_template(page.template)
     # Conditional sections leave blank lines at the end; one final newline keeps files and golden tests stable.
-    body = template.render(page=page.context, page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
+    body = template.render(page=context_of(page), page_uri=page.src_uri, title=page.title).rstrip("\n") + "\n"
     if page.trail:  # pages outside the navigation say where they are: "Du bist hier: Start › Szenarien › …"
         body = environment.get_template("_trail.md.j2").render(trail=page.trail, page_uri=page.src_uri,
                                                                 title=page.title).rstrip("\n") + "\n\n" + body
