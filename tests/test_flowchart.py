@@ -38,6 +38,7 @@ from guideline.plan.flowchart import (
     wrap_words,
 )
 from guideline.plan.links import Links
+from guideline.plan.page import context_of
 from guideline.plan.pages import plan_pages
 from guideline.plan.summary import LevelBadge
 from guideline.plan.tree_chart import tree_chart
@@ -260,7 +261,7 @@ def guideline_at(folder: Path) -> Guideline:
 def test_every_chart_of_a_guideline_is_sound(folder: str) -> None:
     guideline = guideline_at(REPO_ROOT / folder)
     planned = plan_pages(guideline, all_codes())
-    charts = [p.context.chart for p in planned if getattr(p.context, "chart", None) is not None]
+    charts = [context_of(p).chart for p in planned if getattr(context_of(p), "chart", None) is not None]
     assert len(charts) == len(guideline.scenarios) + 1  # every scenario and the crisis page
     for figure in charts:
         assert_sound(figure.chart)

@@ -7,15 +7,18 @@ through the hook) must already carry exactly what `python -m guideline.cli csp` 
 from __future__ import annotations
 
 import io
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from guideline import cli
 from guideline.harden.nginx import NginxConfigError, nginx_policy, with_nginx_policy
-from guideline.harden.page import outline_page, secure_page
+from guideline.harden.page import PageOutline, _OutlineReader, outline_page, secure_page
 from guideline.harden.policy import hash_source, header_policy, live_preview_policy, page_policy
-from guideline.harden.site import secure_site, site_header_policy
+from guideline.harden.site import secure_site, site_header_policy, site_pages
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 FIXED = (
     "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
@@ -223,3 +226,39 @@ def test_the_csp_command_brings_an_nginx_configuration_in_step(tmp_path: Path) -
 def test_mkdocs_alone_already_writes_what_the_csp_command_would(built_site: Path) -> None:
     out = io.StringIO()
     assert cli.main(["csp", "--site-dir", str(built_site), "--check"], out=out) == 0, out.getvalue()
+
+
+
+class _EveryTagInFull(_OutlineReader):
+    """The outline's reader with the standard parser's start tag method: what its shortcut must agree with."""
+
+    parse_starttag = HTMLParser.parse_starttag
+
+
+def _outline_in_full(html: str) -> PageOutline:
+    reader = _EveryTagInFull(html)
+    reader.feed(html)
+    reader.close()
+    offsets = reader.insert_after
+    policy_offset = offsets.get("head", offsets.get("html", offsets.get("!doctype", 0)))
+    return PageOutline(policy_offset, tuple(reader.policy_tags), tuple(reader.inline_scripts))
+
+
+def test_the_outline_of_every_built_page_is_the_standard_parsers(built_site: Path) -> None:
+    for _, path in site_pages(built_site):
+        html = path.read_text(encoding="utf-8")
+        assert outline_page(html) == _outline_in_full(html), path
+
+
+TAGS = st.sampled_from(["<a href='x>y'>", "<div title=\"<script>\">", "<svg><text>", "<p", "<b>", "</p>", "<br/>",
+                        "<!-- <script>x</script> -->", "<style>a{}</style>", "<textarea><script>1</script></textarea>",
+                        "<script>s()</script>", "<meta http-equiv='Content-Security-Policy' content='x'>",
+                        "<img src=x onerror='<script>'>", "text", " ", "<", ">", "\"", "'", "<head>", "<html>",
+                        "<title>", "</title>", "<!doctype html>", "<Script type=module>", "</script >", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(TAGS, max_size=30))
+def test_the_outline_agrees_with_the_standard_parser_on_any_mix_of_tags(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert outline_page(html) == _outline_in_full(html)

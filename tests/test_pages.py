@@ -18,6 +18,7 @@ from guideline.parse.corpus import Guideline
 from guideline.plan import links as urls
 from guideline.plan.curriculum import curriculum_order, with_prerequisites
 from guideline.plan.links import Link, reading_key
+from guideline.plan.page import context_of
 from guideline.plan.pages import PlannedPage, plan_pages
 from guideline.plan.summary import BadgedScenario, LevelBadge
 from guideline.render.markdown import render_pages
@@ -118,7 +119,7 @@ def test_start_page_links_every_scenario_by_its_question_the_most_severe_first(p
 
 
 def test_scenario_context_resolves_roles_levels_rules_and_modules(pages: dict[str, PlannedPage]) -> None:
-    scenario = pages["szenarien/beschwerde.md"].context
+    scenario = context_of(pages["szenarien/beschwerde.md"])
     assert scenario.level == Link("Alltag", "szenarien/eskalation.md#stufe-1")
     assert scenario.owner == Link("Community-Manager:in", "rollen/community-manager.md")
     assert scenario.first_response == "spätestens 4 Stunden nach Eingang"
@@ -141,7 +142,7 @@ def test_scenario_context_resolves_roles_levels_rules_and_modules(pages: dict[st
 
 
 def test_immediate_deadlines_read_sofort(pages: dict[str, PlannedPage]) -> None:
-    (step,) = pages["szenarien/krise.md"].context.steps
+    (step,) = context_of(pages["szenarien/krise.md"]).steps
     assert step.deadline == "sofort"
 
 

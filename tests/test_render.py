@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import posixpath
 from pathlib import Path
 
 import jinja2
@@ -24,6 +25,7 @@ from guideline.diagnostics import format_report
 from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
+from guideline.plan.page import Deferred, context_of
 from guideline.plan.pages import PlannedPage, plan_pages
 from guideline.render.markdown import front_matter, make_environment, relative_href, render_page, render_pages
 from guideline.render.markup import Markdown
@@ -106,6 +108,17 @@ def assert_inert(soup: BeautifulSoup) -> None:
 )
 def test_relative_href(target: str, page: str, expected: str) -> None:
     assert relative_href(target, page) == expected
+
+
+SEGMENT = st.sampled_from(["a", "b", "rollen", "szenarien", "x.md", "index.md"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=st.lists(SEGMENT, min_size=1, max_size=4).map("/".join),
+       page=st.lists(SEGMENT, min_size=1, max_size=4).map("/".join))
+def test_relative_href_agrees_with_relpath(target: str, page: str) -> None:
+    """relative_href computes relpath without the file system: both must give the same link."""
+    assert relative_href(target, page) == posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def render_string(source: str, page_uri: str = "szenarien/krise.md", **values: object) -> str:
@@ -275,7 +288,16 @@ def test_markdown_type_is_left_alone_but_plain_strings_are_escaped() -> None:
 def test_planned_page_context_is_frozen(guideline: Guideline) -> None:
     page: PlannedPage = plan_pages(guideline, all_codes())[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        page.context.summary = "x"  # type: ignore[misc]
+        context_of(page).summary = "x"  # type: ignore[misc]
+
+
+def test_a_deferred_context_is_made_once_when_needed_and_compares_by_value() -> None:
+    made: list[int] = []
+    deferred = Deferred(lambda: made.append(1) or ("Kontext",))
+    assert made == []  # planning alone (as `check` does) makes nothing
+    assert deferred.value == ("Kontext",) and deferred.value == ("Kontext",) and made == [1]
+    same = Deferred(lambda: ("Kontext",))
+    assert same == deferred and hash(same) == hash(deferred) and Deferred(lambda: ("anders",)) != deferred
 
 
 def test_phone_numbers_become_tap_to_call_links_wherever_printed() -> None:

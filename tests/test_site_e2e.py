@@ -7,6 +7,7 @@ the YAML files. A copy of the small golden guideline filled with hostile text mu
 
 from __future__ import annotations
 
+import gc
 import json
 import posixpath
 import re
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 from guideline.diagnostics import format_report
 from guideline.model.layout import DataKind
 from guideline.parse.corpus import Guideline
-from guideline.site import load_guideline
+from guideline.site import cycle_collector_paused, load_guideline
 from support import GOLDEN_DATA, REPO_ROOT, make_project, mkdocs_build
 
 SITE = yaml.safe_load((REPO_ROOT / "example_data" / "organisation.yml").read_text(encoding="utf-8"))["site"]
@@ -463,3 +464,17 @@ def test_a_hand_written_page_may_not_replace_a_generated_one(tmp_path: Path) -> 
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/kanaele.md: die Seite wird aus guideline_data/channels.yml erzeugt" in result.stderr
+
+
+def test_the_pipeline_pauses_the_cycle_collector_and_restores_its_state() -> None:
+    assert gc.isenabled()
+    with cycle_collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()

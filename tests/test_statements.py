@@ -16,6 +16,7 @@ from guideline.diagnostics import format_report
 from guideline.model.statements import Deadline, Statement, placeholders_in
 from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
+from guideline.plan.page import context_of
 from guideline.plan.pages import plan_pages
 from guideline.plan.scenarios import StatementNotice
 from guideline.site import check_site, load_guideline
@@ -99,10 +100,10 @@ def test_the_statements_page_resolves_roles_channels_and_scenarios(guideline: Gu
 
 def test_a_scenario_names_its_statements_compactly(guideline: Guideline) -> None:
     pages = {p.src_uri: p for p in plan_pages(guideline, all_codes())}
-    assert pages["szenarien/krise.md"].context.statements == (StatementNotice(
+    assert context_of(pages["szenarien/krise.md"]).statements == (StatementNotice(
         Link("Warnung der Behörde", "pflichttexte.md#warnung"), True,
         "spätestens 30 Minuten nach der Anordnung der Behörde", "auf allen Kanälen"),)
-    assert pages["szenarien/beschwerde.md"].context.statements[0].channels == "auf Instagram"
+    assert context_of(pages["szenarien/beschwerde.md"]).statements[0].channels == "auf Instagram"
     assert pages["szenarien/index.md"].context.statements == Link("Pflichttexte", "pflichttexte.md")
     assert Link("Pflichttexte", "pflichttexte.md") in pages["index.md"].context.sections
 
@@ -115,7 +116,7 @@ def test_without_statements_there_is_no_page_and_no_link(tmp_path: Path) -> None
     assert "pflichttexte.md" not in pages
     assert pages["szenarien/index.md"].context.statements is None
     assert all(link.target != "pflichttexte.md" for link in pages["index.md"].context.sections)
-    assert pages["szenarien/kritik.md"].context.statements == ()
+    assert context_of(pages["szenarien/kritik.md"]).statements == ()
 
 
 # --- checks beyond the case folders -----------------------------------------------------------------

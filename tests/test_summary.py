@@ -11,6 +11,7 @@ from guideline.codes import all_codes
 from guideline.diagnostics import format_report
 from guideline.parse.corpus import Guideline
 from guideline.plan.links import Link
+from guideline.plan.page import context_of
 from guideline.plan.pages import PlannedPage, plan_pages
 from guideline.plan.summary import LevelBadge, tone_of
 from guideline.render.markdown import make_environment, render_page
@@ -46,7 +47,7 @@ def test_tones_run_from_calm_to_most_severe(count: int, tones: list[int]) -> Non
 
 def test_scenario_summary_names_level_deadline_who_decides_on_call_and_first_step() -> None:
     _, pages = planned("golden")
-    summary = pages["szenarien/beschwerde.md"].context.summary
+    summary = context_of(pages["szenarien/beschwerde.md"]).summary
     assert summary.badge == LevelBadge("Stufe 1 von 2: Alltag", 1)
     assert summary.first_response == "spätestens 4 Stunden nach Eingang"
     assert (summary.decides.role, summary.decides.name, summary.decides.phone.uri) == (
@@ -76,7 +77,7 @@ def test_without_contacts_the_summary_names_the_deciding_role_and_no_number() ->
     _, pages = planned("minimal")
     scenario = next(page for uri, page in pages.items() if uri.startswith("szenarien/")
                     and page.template == "scenario.md.j2")
-    summary = scenario.context.summary
+    summary = context_of(scenario).summary
     assert summary.decides.phone is None and summary.on_call == () and summary.numbers is None
     soup = html_of(scenario)
     assert soup.select("div.scenario-summary a[href^='tel:']") == []
@@ -87,7 +88,7 @@ def test_without_contacts_the_summary_names_the_deciding_role_and_no_number() ->
 def test_every_scenario_summary_has_a_number_to_tap(name: str) -> None:
     guideline, pages = planned(name)
     for parsed in guideline.scenarios:
-        summary = pages[f"szenarien/{parsed.model.id}.md"].context.summary
+        summary = context_of(pages[f"szenarien/{parsed.model.id}.md"]).summary
         phones = [p for p in (summary.decides.phone, *(shift.phone for shift in summary.on_call)) if p]
         assert phones, parsed.model.id
 

@@ -6,7 +6,9 @@ and the command line both call only `build_site` or `check_site`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,24 @@ class SiteBuild:
     report: Report
     frame: SiteFrame | None = None  # None when organisation.yml could not be read
     redirects: tuple[RenderedPage, ...] = ()  # HTML pages at former addresses (aliases); `markdown` holds the HTML
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the pipeline makes its objects; restore it afterwards.
+
+    The pipeline makes millions of small objects that all stay alive (models, positions, plans, pages), and
+    every full collection walks all of them again without finding garbage: at 1000 scenarios the data layer
+    took 4.3 s with the collector and 2.0 s without. Memory does not grow: reference counting still frees
+    everything; only cycles wait for the collector, which runs again once the build is done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_source_files(
@@ -76,6 +96,7 @@ def load_guideline(data_dir: Path, repo_root: Path,
     return guideline, report
 
 
+@cycle_collector_paused()
 def read_guideline(data_dir: Path, repo_root: Path,
                    cache: ParseCache | None = None) -> tuple[Guideline | None, tuple[Diagnostic, ...]]:
     """Read, load, parse and assemble the guideline, without the cross-checks: the data layer."""
@@ -93,6 +114,7 @@ def cross_check(guideline: Guideline, repo_root: Path) -> tuple[Diagnostic, ...]
     return tuple(check_guideline(guideline, build_date(repo_root)))
 
 
+@cycle_collector_paused()
 def load_and_plan(data_dir: Path, repo_root: Path, plan: Callable[[Guideline], tuple[PlannedPage, ...]],
                   cache: ParseCache | None = None) -> tuple[Guideline | None, Report, tuple[PlannedPage, ...]]:
     """Read, load, parse, assemble and check the guideline, and plan its pages (checked for stable addresses)."""
@@ -113,6 +135,7 @@ def check_site(data_dir: Path, repo_root: Path) -> Report:
     return load_guideline(data_dir, repo_root)[1]
 
 
+@cycle_collector_paused()
 def build_site(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = None) -> SiteBuild:
     """Validate the data and render every page; no pages when there are errors.
 

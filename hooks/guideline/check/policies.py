@@ -255,11 +255,12 @@ def _breach_phrases(guideline: Guideline) -> Iterator[tuple[ToneRule, str, str]]
 
 def check_templates_free_of_breach_phrases(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
     """Report templates anywhere in the guideline containing a tone rule's breach phrase (ignoring case)."""
-    phrases = tuple(_breach_phrases(guideline))
+    phrases = tuple((rule, phrase, phrase.casefold(), where) for rule, phrase, where in _breach_phrases(guideline))
     for placed in templates.placed_templates(guideline):
         template = placed.template
-        for rule, phrase, where in phrases:
-            if phrase.casefold() not in template.text.casefold():
+        folded = template.text.casefold()
+        for rule, phrase, folded_phrase, where in phrases:
+            if folded_phrase not in folded:
                 continue
             yield finding_at(
                 placed.parsed, (*placed.data_path, "text"), "G306",

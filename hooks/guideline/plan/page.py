@@ -17,6 +17,37 @@ if TYPE_CHECKING:
     from ..parse.corpus import Guideline
 
 
+class Deferred:
+    """A page context made only when a page is rendered or compared: `check` plans pages for their addresses only.
+
+    It compares and hashes by its value (the preview's render cache keys on planned pages), and makes the value
+    once. Planning the scenario pages' charts and summaries was most of `check`'s planning time.
+    """
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make: Callable[[], Any] | None = make
+        self._value: Any = None
+
+    @property
+    def value(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Deferred) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def context_of(page: PlannedPage) -> Any:
+    """Return a planned page's context, made now if it was deferred."""
+    return page.context.value if isinstance(page.context, Deferred) else page.context
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """One page to render: where it goes, its template, its context and its source file."""
@@ -24,7 +55,7 @@ class PlannedPage:
     src_uri: str
     title: str
     template: str
-    context: Any  # one of the *Page dataclasses of the planner modules
+    context: Any  # one of the *Page dataclasses of the planner modules, or a Deferred one (read it with context_of)
     edit_path: PurePosixPath | None  # None: generated from the generator's own code, nothing to edit
     search: PageSearch | None = None  # terms and weight for the site search, beyond the page's own text
     stamp: Any = None  # a review.PageStamp: owner and review date under the page; None without review.yml

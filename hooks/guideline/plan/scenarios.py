@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..model.contacts import ContactsFile
@@ -17,7 +18,7 @@ from . import links as urls
 from .crisis import crisis_link
 from .flowchart import ChartFigure, scenario_figure
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
-from .page import PlannedPage, Planning
+from .page import Deferred, PlannedPage, Planning
 from .reach import (
     NO_PARTIES,
     AlertRow,
@@ -279,7 +280,8 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        _scenario_page(parsed.model, guideline, links, index), guideline.source_of(parsed),
+                        Deferred(partial(_scenario_page, parsed.model, guideline, links, index)),
+                        guideline.source_of(parsed),
                         scenario_search(parsed.model),
                         trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
             for parsed in guideline.scenarios
