@@ -36,6 +36,10 @@ class Deferred:
             self._value, self._make = self._make(), None
         return self._value
 
+    def fresh(self) -> Any:
+        """Return the value without keeping it, unless it is kept already."""
+        return self._value if self._make is None else self._make()
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Deferred) and self.value == other.value
 
@@ -44,8 +48,13 @@ class Deferred:
 
 
 def context_of(page: PlannedPage) -> Any:
-    """Return a planned page's context, made now if it was deferred."""
-    return page.context.value if isinstance(page.context, Deferred) else page.context
+    """Return a planned page's context, made now if it was deferred.
+
+    A deferred context that was not compared yet is made afresh and not kept: a build renders each page once,
+    and keeping every scenario's chart until the last page is rendered made the build's peak memory.
+    """
+    context = page.context
+    return context.fresh() if isinstance(context, Deferred) else context
 
 
 @dataclass(frozen=True)
