@@ -42,12 +42,17 @@ def tone_context(guideline: Guideline, links: Links) -> TonePage:
         rules=tuple(
             RuleView(
                 id=rule.id, title=rule.title, rule=rule.rule, why=rule.why, examples=rule.examples,
-                breach_phrases=rule.breach_phrases,
+                breach_phrases=tuple(_shown(p.phrase) for p in rule.phrases),
                 scenarios=tuple(question_link(s) for s in scenarios if rule.id in s.tone_rules),
             )
             for rule in guideline.tone.model.rules
         )
     )
+
+
+def _shown(phrase: str) -> str:
+    """Show a phrase that may go on ("unschlagbar*") as readers write it: "unschlagbar…"."""
+    return f"{phrase.rstrip().removesuffix('*')}…" if phrase.rstrip().endswith("*") else phrase
 
 
 def plan_tone(planning: Planning) -> tuple[PlannedPage, ...]:
