@@ -29,10 +29,12 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(INVALID_PATTERN_CODE, "Muster der Antwortprüfung nicht erlaubt",
                    "Ein Muster (pattern) in reply_check.yml läuft in `check` und im Browser der Leserinnen und Leser. "
                    "Erlaubt ist darum nur der Teil regulärer Ausdrücke, den beide gleich verstehen: Zeichen, "
-                   "[Klassen], Gruppen (…) und (?:…), |, Wiederholungen * + ? {n} {n,} {n,m}, ^ am Anfang, . und die "
-                   "Escapes \\s \\S \\n \\t und Escapes von Sonderzeichen wie \\. \\[ \\(. Nicht erlaubt sind "
-                   "Lookarounds und andere (?…)-Gruppen, Rückverweise, $, \\b \\d \\w, possessive Wiederholungen.",
-                   "Das Muster mit den erlaubten Mitteln schreiben, z. B. [0-9] statt \\d."),
+                   "Zeichenklassen wie `[0-9]`, Gruppen `(…)` und `(?:…)`, `|`, Wiederholungen `* + ? {n} {n,} {n,m}`, "
+                   "`^` am Anfang, `.`, ein Backslash vor s, S, n oder t (Leerraum, kein Leerraum, Zeilenumbruch, "
+                   "Tabulator) und ein Backslash vor einem Sonderzeichen wie `. [ (`. Nicht erlaubt sind Lookarounds "
+                   "und andere `(?…)`-Gruppen, Rückverweise, `$`, ein Backslash vor b, d, w und anderen Buchstaben, "
+                   "und possessive Wiederholungen.",
+                   "Das Muster mit den erlaubten Mitteln schreiben, z. B. `[0-9]` für eine Ziffer."),
     DiagnosticCode(NEVER_MATCHES_CODE, "Regel der Antwortprüfung greift nie",
                    "Eine Signalphrase oder ein Muster kann nie einen sinnvollen Fund ergeben: die Phrase steht "
                    "wörtlich auch unter ihren eigenen Ausnahmen ('except'), oder das Muster passt schon auf einen "

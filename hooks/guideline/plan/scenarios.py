@@ -13,6 +13,7 @@ from ..model.ids import IdKind
 from ..model.layout import DataKind
 from ..model.parties import Party
 from ..model.scenarios import ReplyTemplate, Scenario
+from ..replycheck.templates import template_ids
 from . import links as urls
 from .crisis import crisis_link
 from .flowchart import ChartFigure, scenario_figure
@@ -28,6 +29,7 @@ from .reach import (
     parties_of,
     scenario_reach,
 )
+from .replycheck import template_check_links
 from .search import SCENARIO_BOOST, PageSearch, page_search
 from .summary import LevelBadge, ScenarioSummary, SevereScenarios, level_badges, scenario_summary, severe_scenarios
 
@@ -85,6 +87,7 @@ class ScenarioPage:
     statements: tuple[StatementNotice, ...] = ()
     summary: ScenarioSummary | None = None  # the phone's first screen: level, deadline, whom to call, first step
     chart: ChartFigure | None = None  # "Ablauf auf einen Blick": steps and escalation as a flowchart
+    template_checks: tuple[Link, ...] = ()  # "Vorlage prüfen": one link per reply template, in their order
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     escalation_source = guideline.source_of(guideline.escalation)
     max_response = response_phrase(guideline.organisation.model.max_first_response)
     crisis = crisis_link(planning)
+    ids = template_ids(guideline)
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
                     replace(scenario_index_context(scenarios, levels, links), crisis=crisis,
@@ -279,7 +283,11 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        _scenario_page(parsed.model, guideline, links, index), guideline.source_of(parsed),
+                        replace(_scenario_page(parsed.model, guideline, links, index),
+                                template_checks=template_check_links(
+                                    ids, parsed, ("reply_templates",),
+                                    tuple(t.title for t in parsed.model.reply_templates))),
+                        guideline.source_of(parsed),
                         scenario_search(parsed.model),
                         trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
             for parsed in guideline.scenarios

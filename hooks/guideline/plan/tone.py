@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model.tone import Example
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .replycheck import reply_check_link
 from .scenarios import by_question, question_link
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class TonePage:
     """Context of `tonalitaet.md`."""
 
     rules: tuple[RuleView, ...]
+    reply_check: Link | None = None  # "Antwort prüfen": the rules as a checker for a draft
 
 
 def tone_context(guideline: Guideline, links: Links) -> TonePage:
@@ -58,5 +60,5 @@ def _shown(phrase: str) -> str:
 def plan_tone(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the page of the tone rules."""
     guideline = planning.guideline
-    context = tone_context(guideline, planning.links)
+    context = replace(tone_context(guideline, planning.links), reply_check=reply_check_link())
     return (PlannedPage(urls.TONE_PAGE, "Tonalität", "tone.md.j2", context, guideline.source_of(guideline.tone)),)

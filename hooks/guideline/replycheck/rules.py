@@ -26,6 +26,7 @@ class Phrase:
     text: str
     prefix: bool
     exceptions: tuple[str, ...]
+    label: str = ""  # as tone.yml writes it, for the page ("unschlagbar…" for "unschlagbar*")
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def _tone_check(rule: ToneRule) -> ToneCheck:
         text, prefix = normalise_phrase(phrase.phrase)
         exceptions = tuple(normalise_phrase(exception)[0] for exception in phrase.exceptions)
         if text and text not in exceptions:  # `check` reports a phrase that can never match (G387)
-            phrases.append(Phrase(text, prefix, exceptions))
+            label = f"{phrase.phrase.rstrip().removesuffix('*')}…" if prefix else phrase.phrase
+            phrases.append(Phrase(text, prefix, exceptions, label))
     return ToneCheck(rule.id, rule.title, f"Signalphrase der Regel „{rule.title}“: {rule.rule}", tuple(phrases),
                      _better(rule))
 
