@@ -43,9 +43,9 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "ein Zeichen braucht (z. B. + statt *)."),
     DiagnosticCode(TEMPLATE_FINDING_CODE, "Vorlage fällt bei der Antwortprüfung auf",
                    "Eine Vorlage enthält etwas, das die Antwortprüfung in jeder öffentlichen Antwort meldet: "
-                   "persönliche Daten (Telefonnummer, E-Mail-Adresse, Anschrift, Bestellnummer, IBAN), einen Link auf "
-                   "eine Adresse, die nicht unter 'link_hosts' in reply_check.yml steht, oder Schreien (GROSSBUCHSTABEN, "
-                   "'!!!'). Platzhalter in eckigen Klammern gehören in Vorlagen und werden hier nicht gemeldet "
+                   "persönliche Daten (Telefonnummer, E-Mail-Adresse, Anschrift, Bestellnummer, IBAN) oder einen Link "
+                   "auf eine Adresse, die nicht unter 'link_hosts' in reply_check.yml steht. Platzhalter in eckigen "
+                   "Klammern gehören in Vorlagen und werden hier nicht gemeldet, Hinweise wie Schreien auch nicht "
                    "(Prüfung policies.templates_pass_reply_check).",
                    "Die Vorlage umformulieren, oder in reply_check.yml unter 'except' eintragen, was erlaubt ist "
                    "(z. B. die öffentliche Servicenummer)."),
@@ -147,7 +147,7 @@ def breach_phrases_in(guideline: Guideline, rules: RuleSet, text: str) -> tuple[
 
 
 def check_templates_pass_reply_check(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report personal data, foreign links and shouting in reply templates, as the reply checker finds them."""
+    """Report personal data and foreign links in reply templates, as the reply checker finds them."""
     rules = compile_rules(guideline)
     for placed in placed_templates(guideline):
         name = f"die Antwortvorlage '{placed.template.title}'"
@@ -176,7 +176,8 @@ def quoted(text: str, finding: Finding) -> str:
 
 def _diagnostic(parsed: ParsedFile[Any], path: DataPath, code: str, name: str, text: str, finding: Finding,
                 severity: Severity) -> Diagnostic:
+    where = ("trag die Adresse in reply_check.yml unter 'link_hosts' ein" if finding.kind == "link"
+             else "trag, was erlaubt ist, in reply_check.yml bei der Regel unter 'except' ein")
     return finding_at(parsed, path, code, f"{name} enthält {quoted(text, finding)}: {finding.message}",
                       severity=severity, notes=(f"Regel der Antwortprüfung: {finding.rule_id}",),
-                      help_text="formuliere die Vorlage um, oder trag in reply_check.yml unter 'except' ein, was "
-                      "erlaubt ist")
+                      help_text=f"formuliere die Vorlage um, oder {where}")

@@ -55,8 +55,8 @@ class Policies(Model):
         description="Antwortvorlagen enthalten keine Signalphrasen, die gegen eine Tonalitätsregel verstoßen.",
     )
     templates_pass_reply_check: PolicyLevel = Field(
-        PolicyLevel.WARNING, description="Antwortvorlagen enthalten keine persönlichen Daten, keine Links auf fremde "
-        "Adressen und kein Schreien (Regeln in reply_check.yml).",
+        PolicyLevel.WARNING, description="Antwortvorlagen enthalten keine persönlichen Daten und keine Links auf fremde "
+        "Adressen (Regeln in reply_check.yml).",
     )
     channel_security: PolicyLevel = Field(
         PolicyLevel.ERROR,

@@ -13,9 +13,10 @@ from .normalise import is_word_character, normalise, phrase_spans
 from .pattern import compile_pattern
 from .rules import SEVERITIES, ChannelCheck, PatternCheck, RuleSet
 
-TEMPLATE_KINDS = frozenset({"tone", "personal-data", "link", "shouting"})
+TEMPLATE_KINDS = frozenset({"tone", "personal-data", "link"})
 """What `check` looks for in the guideline's own templates: what does not depend on a channel (placeholders are
-meant to be in a template, the channel rules have their own checks)."""
+meant to be in a template, the channel rules have their own checks) and is more than a hint (shouting is advice for
+a reader's draft, not a reason to stop a build)."""
 
 _LINK_START = ("https://", "http://", "www.")
 _LINK_END = frozenset(" \t\n\r<>\"'“”„»«")
