@@ -164,3 +164,18 @@ def test_the_page_fits_a_phone(open_context: Callable[..., BrowserContext], site
     page.goto(site_url + CHECKER)
     check_draft(page, "Hallo [Vorname], wir bedauern die Unannehmlichkeiten!!", "facebook")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_vorlage_pruefen_on_a_scenario_opens_the_template_in_the_checker(
+        open_context: Callable[..., BrowserContext], site_url: str) -> None:
+    guideline, report = load_guideline(REPO_ROOT / "example_data", REPO_ROOT)
+    assert guideline is not None, report
+    scenario = next(parsed.model for parsed in guideline.scenarios if parsed.model.reply_templates)
+    template = scenario.reply_templates[0]
+    page = open_context().new_page()
+    page.goto(f"{site_url}szenarien/{scenario.id}/")
+    page.get_by_role("link", name=f"Vorlage „{template.title}“ prüfen").first.click()
+    page.wait_for_url("**/antwort-pruefen/?vorlage=*")
+    settle(page)
+    assert page.input_value("#replycheck-text") == template.text.strip()
+    assert page.locator("#replycheck-summary").inner_text() != ""

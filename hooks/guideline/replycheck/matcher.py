@@ -6,10 +6,10 @@ is run through both and they must agree on every finding. Offsets count code poi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .normalise import is_word_character, normalise, phrase_spans
+from .normalise import Normalised, is_word_character, normalise, phrase_spans
 from .pattern import compile_pattern
 from .rules import SEVERITIES, ChannelCheck, PatternCheck, RuleSet
 
@@ -18,6 +18,8 @@ TEMPLATE_KINDS = frozenset({"tone", "personal-data", "link"})
 meant to be in a template, the channel rules have their own checks) and is more than a hint (shouting is advice for
 a reader's draft, not a reason to stop a build)."""
 
+ALL_KINDS = frozenset({"tone", "address", "placeholder", "personal-data", "length", "shouting", "link", "greeting",
+                       "sign-off"})
 _LINK_START = ("https://", "http://", "www.")
 _LINK_END = frozenset(" \t\n\r<>\"'“”„»«")
 _SENTENCE_END = frozenset(".!?:\n\"„")
@@ -39,21 +41,28 @@ class Finding:
 
 def check_reply(rules: RuleSet, text: str, channel_id: str | None, public: bool,
                 kinds: frozenset[str] | None = None) -> tuple[Finding, ...]:
-    """Return every finding in a draft for a channel (None: any), public or a direct message, by severity."""
+    """Return every finding in a draft for a channel (None: any), public or a direct message, by severity.
+
+    `kinds` limits the findings to some kinds (as `check` does for templates); the others are not even looked for.
+    """
     channel = rules.channel(channel_id)
-    placeholders = tuple(_pattern_spans(rules.placeholder, text)) if rules.placeholder else ()
-    found = [
-        *_tone(rules, text),
-        *_address(rules, text, channel, placeholders),
-        *(_placeholder(rules.placeholder, placeholders) if rules.placeholder else ()),
-        *_personal_data(rules, text, public),
-        *_length(text, channel),
-        *_shouting(rules, text),
-        *_links(rules, text),
-        *_expectations(rules, text, channel),
-    ]
-    wanted = [finding for finding in found if kinds is None or finding.kind in kinds]
-    return tuple(sorted(wanted, key=_order))
+    normalised = normalise(text)
+    wanted = kinds if kinds is not None else ALL_KINDS
+    placeholders = tuple(_pattern_spans(rules.placeholder, text, normalised)) \
+        if rules.placeholder and wanted & {"placeholder", "address"} else ()
+    runs: tuple[tuple[str, Callable[[], Iterable[Finding]]], ...] = (
+        ("tone", lambda: _tone(rules, normalised)),
+        ("address", lambda: _address(rules, text, channel, placeholders)),
+        ("placeholder", lambda: _placeholder(rules.placeholder, placeholders) if rules.placeholder else ()),
+        ("personal-data", lambda: _personal_data(rules, text, normalised, public)),
+        ("length", lambda: _length(text, channel)),
+        ("shouting", lambda: _shouting(rules, text)),
+        ("link", lambda: _links(rules, text)),
+        ("greeting", lambda: _expectations(rules, text, channel)),
+    )
+    found = [finding for kind, run in runs if kind in wanted or (kind == "greeting" and "sign-off" in wanted)
+             for finding in run() if finding.kind in wanted]
+    return tuple(sorted(found, key=_order))
 
 
 def _order(finding: Finding) -> tuple[int, int, int, str, str]:
@@ -64,8 +73,7 @@ def _covered(span: tuple[int, int], exceptions: tuple[tuple[int, int], ...]) -> 
     return any(start <= span[0] and span[1] <= end for start, end in exceptions)
 
 
-def _tone(rules: RuleSet, text: str) -> Iterator[Finding]:
-    normalised = normalise(text)
+def _tone(rules: RuleSet, normalised: Normalised) -> Iterator[Finding]:
     for check in rules.tone:
         for phrase in check.phrases:
             fine = tuple(span for exception in phrase.exceptions for span in phrase_spans(normalised, exception, False))
@@ -75,8 +83,7 @@ def _tone(rules: RuleSet, text: str) -> Iterator[Finding]:
                                   f"tone:{check.rule_id}", check.better)
 
 
-def _pattern_spans(check: PatternCheck, text: str) -> Iterator[tuple[int, int]]:
-    normalised = normalise(text)
+def _pattern_spans(check: PatternCheck, text: str, normalised: Normalised) -> Iterator[tuple[int, int]]:
     fine = tuple(span for exception in check.exceptions for span in phrase_spans(normalised, exception, False))
     for match in compile_pattern(check.pattern).finditer(text):
         if match.end() > match.start() and not _covered(match.span(), fine):
@@ -92,10 +99,10 @@ def _placeholder(check: PatternCheck, spans: tuple[tuple[int, int], ...]) -> Ite
     return (_finding(check, span) for span in spans)
 
 
-def _personal_data(rules: RuleSet, text: str, public: bool) -> Iterator[Finding]:
+def _personal_data(rules: RuleSet, text: str, normalised: Normalised, public: bool) -> Iterator[Finding]:
     for check in rules.personal_data:
         if public or not check.public_only:
-            yield from (_finding(check, span) for span in _pattern_spans(check, text))
+            yield from (_finding(check, span) for span in _pattern_spans(check, text, normalised))
 
 
 def words(text: str) -> Iterator[tuple[int, int]]:
@@ -197,6 +204,8 @@ def _links(rules: RuleSet, text: str) -> Iterator[Finding]:
 
 
 def _link_starts(text: str, index: int) -> bool:
+    if text[index] not in "hHwW":  # every start is "http…" or "www.", in any case: a quick way past the rest
+        return False
     starts = any(text[index:index + len(start)].lower() == start for start in _LINK_START)
     return starts and (index == 0 or not is_word_character(text[index - 1]))
 
