@@ -96,7 +96,14 @@ def _phrase_findings(guideline: Guideline) -> Iterator[Diagnostic]:
         for phrase_index, phrase in enumerate(rule.phrases):
             text, _ = normalise_phrase(phrase.phrase)
             exceptions = {normalise_phrase(exception)[0] for exception in phrase.exceptions}
-            if text in exceptions:
+            if not text:
+                yield finding_at(
+                    guideline.tone, ("rules", rule_index, "breach_phrases", phrase_index), NEVER_MATCHES_CODE,
+                    f"die Signalphrase '{phrase.phrase}' der Regel '{rule.id}' ist ohne das '*' am Ende leer und "
+                    "greift darum nie", severity=Severity.WARNING,
+                    help_text="schreib die Formulierung aus, nach der gesucht werden soll",
+                )
+            elif text in exceptions:
                 yield finding_at(
                     guideline.tone, ("rules", rule_index, "breach_phrases", phrase_index, "except"),
                     NEVER_MATCHES_CODE,

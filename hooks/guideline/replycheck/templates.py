@@ -69,13 +69,21 @@ def template_texts(guideline: Guideline) -> tuple[TemplateText, ...]:
     found: list[TemplateText] = []
     used: set[str] = set()
     for placed in placed_templates(guideline):
-        base = suggest_slug(f"{placed.holder} {placed.template.title}")
+        base = _shortened(f"{suggest_slug(placed.holder)}-{suggest_slug(placed.template.title)}".strip("-"))
         candidate, number = base, 2
         while candidate in used:
             candidate, number = f"{base}-{number}", number + 1
         used.add(candidate)
         found.append(TemplateText(candidate, placed.template.title, placed.template.text, placed.channels))
     return tuple(found)
+
+
+def _shortened(slug: str, limit: int = 60) -> str:
+    """Cut a long id after its last whole word within the limit."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else slug[:limit]
 
 
 def template_ids(guideline: Guideline) -> dict[tuple[str, DataPath], str]:
