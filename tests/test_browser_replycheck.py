@@ -130,7 +130,11 @@ def test_a_template_opens_prefilled(checker: Page, site_url: str) -> None:
     assert checker.locator("#replycheck-summary").inner_text() != ""
 
 
-def test_axe_finds_no_violations_with_findings_shown(checker: Page) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_findings_shown(
+        open_context: Callable[..., BrowserContext], site_url: str, scheme: str) -> None:
+    checker = open_context(color_scheme=scheme).new_page()
+    checker.goto(site_url + CHECKER)
     check_draft(checker, "Hallo [Vorname], WIR BEDAUERN DAS SEHR!!! Ruf 030 23125 987 an.", "facebook")
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
                "resultTypes": ["violations"]}
