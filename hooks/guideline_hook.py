@@ -61,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.generated_by is None:
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"
     staged = preview.stage_preview(config, build, repo_root) if preview.is_live_preview(config) else None
-    for page in (*build.pages, *build.redirects):  # redirects are HTML: MkDocs copies them as they are
+    for page in (*build.pages, *build.redirects, *build.assets):  # redirects are HTML: MkDocs copies them as they are
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             known = None if existing.generated_by is None else str(existing.edit_uri)

@@ -122,3 +122,12 @@ def assert_previous_site_untouched(project: Path) -> None:
     assert (project / "site" / MARKER).read_text(encoding="utf-8") == "alt\n"
     leftovers = sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
     assert leftovers == [], "unfinished build folders were left behind"
+
+
+REPLY_CORPUS = REPO_ROOT / "tests" / "fixtures" / "replycheck" / "corpus.yml"
+
+
+def reply_corpus() -> list[dict[str, object]]:
+    """Return the reply checker's golden drafts, each with its expected findings as [kind, rule, start, end]."""
+    drafts: list[dict[str, object]] = yaml.safe_load(REPLY_CORPUS.read_text(encoding="utf-8"))["drafts"]
+    return drafts

@@ -21,12 +21,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "model": frozenset({"diagnostics"}),
     "load": SHARED,
     "parse": SHARED | {"load"},
-    "check": SHARED | {"load", "parse"},
-    "plan": SHARED | {"load", "parse"},
+    "replycheck": SHARED | {"load", "parse"},
+    "check": SHARED | {"load", "parse", "replycheck"},
+    "plan": SHARED | {"load", "parse", "replycheck"},
     "render": SHARED | {"plan"},
     "harden": frozenset(),
     "audit": frozenset({"diagnostics"}),
-    "codes": SHARED | {"load", "parse", "check", "plan"},
+    "codes": SHARED | {"load", "parse", "check", "plan", "replycheck"},
     "site": SHARED | {"load", "parse", "check", "plan", "render", "codes", "history", "preview"},
     "preview": SHARED | {"load", "parse", "plan", "render"},
     "history": SHARED,
@@ -119,4 +120,5 @@ def test_the_layer_check_sees_a_backwards_import(tmp_path: Path) -> None:
 
 def test_walk_packages_sees_every_stage() -> None:
     folders = {info.name for info in pkgutil.iter_modules([str(CORE)]) if info.ispkg}
-    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit", "bench", "preview"}
+    assert folders == {"load", "model", "parse", "check", "plan", "render", "harden", "audit", "bench", "preview",
+                       "replycheck"}

@@ -121,7 +121,7 @@ def export_files(root: Path, build: SiteBuild) -> dict[PurePosixPath, bytes]:
     docs = docs_folder(root, config)
     docs_prefix = _relative(docs, root)
     files = {PurePosixPath(DOCS_FOLDER) / relative: path.read_bytes() for relative, path in folder_files(docs)}
-    for page in (*build.pages, *build.redirects):
+    for page in (*build.pages, *build.redirects, *build.assets):
         target = inside_folder(PurePosixPath(DOCS_FOLDER), page.src_uri)
         if target in files:
             raise ExportRefusal(_collision(page, docs_prefix))

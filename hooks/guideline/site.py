@@ -23,14 +23,16 @@ from .parse.corpus import Guideline, assemble_guideline
 from .parse.file import ParsedFile, folder_neighbours, parse_file
 from .plan.addresses import check_addresses, format_url_record, plan_redirects, recorded_urls
 from .plan.frame import SiteFrame, plan_frame
-from .plan.links import ERROR_CODES_PAGE
-from .plan.page import PlannedPage
+from .plan.links import ERROR_CODES_PAGE, resolve_links
+from .plan.page import PlannedPage, Planning
 from .plan.pages import plan_pages
+from .plan.replycheck import rules_script
 from .plan.report import plan_report_page
 from .preview.caches import PreviewCaches
 from .preview.parse_cache import ParseCache
 from .render.markdown import RenderedPage, render_pages
 from .render.redirects import render_redirect
+from .render.replycheck import render_rules_script
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class SiteBuild:
     report: Report
     frame: SiteFrame | None = None  # None when organisation.yml could not be read
     redirects: tuple[RenderedPage, ...] = ()  # HTML pages at former addresses (aliases); `markdown` holds the HTML
+    assets: tuple[RenderedPage, ...] = ()  # other generated files (the reply checker's rules script), copied as they are
 
 
 @contextmanager
@@ -151,7 +154,10 @@ def build_site(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = N
         return SiteBuild(pages=(), report=report)
     redirects = tuple(render_redirect(redirect) for redirect in plan_redirects(guideline, planned))
     pages = caches.render.render(planned) if caches else render_pages(planned)
-    return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model), redirects=redirects)
+    assets = (render_rules_script(rules_script(Planning(guideline, resolve_links(guideline), ())),
+                                  guideline.source_of(guideline.tone)),)
+    return SiteBuild(pages=pages, report=report, frame=plan_frame(guideline.organisation.model), redirects=redirects,
+                     assets=assets)
 
 
 def build_preview(data_dir: Path, repo_root: Path, caches: PreviewCaches | None = None) -> SiteBuild:

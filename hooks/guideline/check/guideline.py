@@ -24,6 +24,7 @@ from . import (
     policies,
     prerequisites,
     references,
+    replies,
     reply_training,
     reserved,
     review,
@@ -61,6 +62,7 @@ CODES: tuple[DiagnosticCode, ...] = (
     *parties.CODES,
     *review.CODES,
     *onboarding.CODES,
+    *replies.CODES,
 )
 """Every diagnostic code this module (and the checks it composes) emits, for the contributors' page."""
 
@@ -83,6 +85,7 @@ def check_guideline(guideline: Guideline, today: BuildDate | None = None) -> tup
             *statements.check_statements(guideline),
             *review.check_reviews(guideline, today),
             *onboarding.check_onboarding(guideline),
+            *replies.check_reply_rules(guideline),
         )
     )
 

@@ -10,7 +10,6 @@ from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
 from ..model.organisation import PolicyLevel
 from ..model.roles import Role
-from ..model.tone import ToneRule
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from . import (
@@ -21,6 +20,7 @@ from . import (
     deadlines,
     length,
     naming,
+    replies,
     reply_training,
     statement_deadlines,
     statements,
@@ -66,7 +66,9 @@ CODES: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("G306", "Signalphrase in Antwortvorlage",
                    "Eine Vorlage (in einem Szenario oder an anderer Stelle) enthält eine Formulierung, die laut "
                    "tone.yml auf einen Verstoß gegen eine Tonalitätsregel hindeutet: leere Floskeln wie „wir nehmen "
-                   "das sehr ernst“ ebenso wie Verkaufsphrasen (Prüfung policies.templates_free_of_breach_phrases).",
+                   "das sehr ernst“ ebenso wie Verkaufsphrasen. Gesucht wird wie auf der Seite „Antwort prüfen“: ohne Rücksicht "
+                   "auf Groß- und Kleinschreibung, Umlaut-Schreibweisen (ae/ä) und Zeilenumbrüche, auf Wortgrenzen, "
+                   "Ausnahmen ('except') ausgenommen (Prüfung policies.templates_free_of_breach_phrases).",
                    "Vorlage nach der genannten Regel umformulieren."),
     DiagnosticCode("G307", "Kanal nicht ausreichend gesichert",
                    "Jeder Kanal braucht mindestens zwei verschiedene Admin-Rollen und Zwei-Faktor-"
@@ -243,34 +245,6 @@ def check_customer_roles_trained(guideline: Guideline, severity: Severity) -> It
         )
 
 
-# --- templates_free_of_breach_phrases -------------------------------------------------------------
-
-
-def _breach_phrases(guideline: Guideline) -> Iterator[tuple[ToneRule, str, str]]:
-    """Yield each tone rule's breach phrases with the place they are defined."""
-    for rule_index, rule in enumerate(guideline.tone.model.rules):
-        for phrase_index, phrase in enumerate(rule.breach_phrases):
-            yield rule, phrase, place_of(guideline.tone, ("rules", rule_index, "breach_phrases", phrase_index))
-
-
-def check_templates_free_of_breach_phrases(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report templates anywhere in the guideline containing a tone rule's breach phrase (ignoring case)."""
-    phrases = tuple((rule, phrase, phrase.casefold(), where) for rule, phrase, where in _breach_phrases(guideline))
-    for placed in templates.placed_templates(guideline):
-        template = placed.template
-        folded = template.text.casefold()
-        for rule, phrase, folded_phrase, where in phrases:
-            if folded_phrase not in folded:
-                continue
-            yield finding_at(
-                placed.parsed, (*placed.data_path, "text"), "G306",
-                f"die Antwortvorlage '{template.title}' enthält '{phrase}', eine Signalphrase der "
-                f"Tonalitätsregel '{rule.id}'",
-                severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
-                help_text="formuliere die Vorlage nach dieser Regel um",
-            )
-
-
 # --- channel_security -----------------------------------------------------------------------------
 
 
@@ -308,7 +282,8 @@ _POLICIES = (
     Policy("response_time_within_maximum", check_response_time_within_maximum),
     Policy("channel_owner_and_deputy", check_channel_owner_and_deputy),
     Policy("customer_roles_trained", check_customer_roles_trained),
-    Policy("templates_free_of_breach_phrases", check_templates_free_of_breach_phrases),
+    Policy("templates_free_of_breach_phrases", replies.check_templates_free_of_breach_phrases),
+    Policy("templates_pass_reply_check", replies.check_templates_pass_reply_check),
     Policy("channel_security", check_channel_security),
     Policy("reply_roles_trained", reply_training.check_reply_roles_trained),
     Policy("templates_match_form_of_address", templates.check_templates_match_form_of_address),

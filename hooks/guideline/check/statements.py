@@ -16,6 +16,7 @@ from ..model.statements import Statement, bracketed, placeholders_in
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
 from .findings import finding_at, place_of
+from .replies import statement_breach_phrases
 from .templates import ChannelText
 
 VERBATIM_PLACEHOLDER_CODE = "G360"
@@ -179,19 +180,13 @@ def _stale_wordings(guideline: Guideline) -> Iterator[Diagnostic]:
 
 
 def check_statements_free_of_breach_phrases(guideline: Guideline, severity: Severity) -> Iterator[Diagnostic]:
-    """Report statements whose wording contains a tone rule's breach phrase (ignoring case)."""
-    for parsed in guideline.all_of(DataKind.STATEMENT):
-        wording = parsed.model.text.casefold()
-        for rule_index, rule in enumerate(guideline.tone.model.rules):
-            for phrase_index, phrase in enumerate(rule.breach_phrases):
-                if phrase.casefold() not in wording:
-                    continue
-                where = place_of(guideline.tone, ("rules", rule_index, "breach_phrases", phrase_index))
-                yield finding_at(
-                    parsed, ("text",), BREACH_PHRASE_CODE,
-                    f"der Pflichttext '{parsed.model.id}' enthält '{phrase}', eine Signalphrase der "
-                    f"Tonalitätsregel '{rule.id}'",
-                    severity=severity, notes=(f"Regel: {rule.rule}", f"Signalphrase definiert in {where}"),
-                    help_text=f"stimm den Wortlaut mit „{parsed.model.source}“ neu ab; ist er so vorgegeben, lass "
-                    "die Warnung bewusst stehen",
-                )
+    """Report statements whose wording contains a tone rule's breach phrase, as the reply checker finds it."""
+    for parsed, phrase in statement_breach_phrases(guideline):
+        yield finding_at(
+            parsed, ("text",), BREACH_PHRASE_CODE,
+            f"der Pflichttext '{parsed.model.id}' enthält '{phrase.text}', eine Signalphrase der "
+            f"Tonalitätsregel '{phrase.rule.id}'",
+            severity=severity, notes=(f"Regel: {phrase.rule.rule}", f"Signalphrase definiert in {phrase.where}"),
+            help_text=f"stimm den Wortlaut mit „{parsed.model.source}“ neu ab; ist er so vorgegeben, lass "
+            "die Warnung bewusst stehen",
+        )

@@ -6,18 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..load.source import DataPath
 from ..model.channels import Channel, FormOfAddress
-from ..model.ids import IdKind, RefersTo, field_marker, model_classes_in
-from ..model.scenarios import ReplyTemplate
 from ..parse.corpus import Guideline
 from ..parse.file import ParsedFile
+from ..replycheck.templates import placed_templates
 from .findings import finding_at, place_of
 
 FORM_OF_ADDRESS_CODE = "G341"
@@ -33,59 +29,6 @@ CODES: tuple[DiagnosticCode, ...] = (
                    "anderen Anrede anlegen und bei jeder Vorlage unter 'channels:' eintragen, wofür sie gilt."),
 )
 """Every diagnostic code this module emits, documented for the contributors' page."""
-
-
-@dataclass(frozen=True)
-class PlacedTemplate:
-    """A reply template with where it stands and the channels it is used on."""
-
-    parsed: ParsedFile[Any]
-    data_path: DataPath
-    template: ReplyTemplate
-    channels: tuple[str, ...]  # its own, else those of the item that holds it (a scenario's)
-
-
-def placed_templates(guideline: Guideline) -> Iterator[PlacedTemplate]:
-    """Yield every reply template of every data file, in file order."""
-    for parsed in guideline.files():
-        yield from _templates_in(parsed, parsed.model, (), ())
-
-
-def _templates_in(parsed: ParsedFile[Any], value: Any, path: DataPath, channels: tuple[str, ...]) -> Iterator[
-        PlacedTemplate]:
-    if isinstance(value, ReplyTemplate):
-        yield PlacedTemplate(parsed, path, value, value.channels or channels)
-    elif isinstance(value, BaseModel):
-        channels = _channels_named_by(value) or channels
-        for name in _template_fields(type(value)):
-            yield from _templates_in(parsed, getattr(value, name), (*path, name), channels)
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _templates_in(parsed, item, (*path, index), channels)
-
-
-@lru_cache(maxsize=None)
-def _template_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
-    """Return the fields of a model class that may hold a reply template: the walk skips the others."""
-    return tuple(name for name, info in model_class.model_fields.items()
-                 if any(_holds_template(nested) for nested in model_classes_in(info.annotation)))
-
-
-def _holds_template(model_class: type[BaseModel], visiting: frozenset[type[BaseModel]] = frozenset()) -> bool:
-    """Say whether a model class is a reply template or may hold one; a model nesting itself ends the search."""
-    if issubclass(model_class, ReplyTemplate):
-        return True
-    inside = visiting | {model_class}
-    return model_class not in visiting and any(
-        _holds_template(nested, inside) for info in model_class.model_fields.values()
-        for nested in model_classes_in(info.annotation))
-
-
-def _channels_named_by(model: BaseModel) -> tuple[str, ...]:
-    marker = field_marker(type(model), "channels")
-    if isinstance(marker, RefersTo) and marker.kind is IdKind.CHANNEL:
-        return tuple(getattr(model, "channels"))
-    return ()
 
 
 # --- texts meant for channels ---------------------------------------------------------------------

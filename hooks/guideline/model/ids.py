@@ -75,6 +75,8 @@ class IdKind(enum.Enum):
     ONBOARDING_STEP = IdKindSpec("onboarding-step", "Einarbeitungsschritt", "Einarbeitungsschritte", "unbekannter",
                                  "den", "title", "beispiel-schritt", anchor_page="neu/index.md",
                                  anchor_prefix="schritt-")
+    REPLY_RULE = IdKindSpec("reply-rule", "Regel der Antwortprüfung", "Regeln der Antwortprüfung", "unbekannte", "die",
+                            "name", "beispiel-regel", anchor_page="antwort-pruefen/index.md", anchor_prefix="regel-")
 
     @property
     def spec(self) -> IdKindSpec:
@@ -272,3 +274,4 @@ TaskRef = refers_to(IdKind.TASK)
 OnboardingPhaseId = defines(IdKind.ONBOARDING_PHASE)
 OnboardingPhaseRef = refers_to(IdKind.ONBOARDING_PHASE)
 OnboardingStepId = defines(IdKind.ONBOARDING_STEP)
+ReplyRuleId = defines(IdKind.REPLY_RULE)

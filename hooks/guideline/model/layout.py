@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import contacts, crisis, employees, legal, onboarding, parties, review, statements, strategy, urls
+from . import contacts, crisis, employees, legal, onboarding, parties, reply_check, review, statements, strategy, urls
 from .channels import ChannelsFile
 from .departments import DepartmentsFile
 from .escalation import EscalationFile
@@ -59,6 +59,8 @@ class DataKind(enum.Enum):
     REVIEW = KindSpec(review.ReviewFile, file="review.yml", title="Prüfstand", required=False)
     URLS = KindSpec(urls.PublishedUrls, file="urls.yml", title="Veröffentlichte Adressen", required=False)
     ONBOARDING = KindSpec(onboarding.OnboardingFile, file="onboarding.yml", title="Einarbeitung", required=False)
+    REPLY_CHECK = KindSpec(reply_check.ReplyCheckFile, file="reply_check.yml", title="Antwortprüfung",
+                           required=False)
 
     @property
     def spec(self) -> KindSpec:

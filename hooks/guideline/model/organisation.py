@@ -54,6 +54,10 @@ class Policies(Model):
         PolicyLevel.WARNING,
         description="Antwortvorlagen enthalten keine Signalphrasen, die gegen eine Tonalitätsregel verstoßen.",
     )
+    templates_pass_reply_check: PolicyLevel = Field(
+        PolicyLevel.WARNING, description="Antwortvorlagen enthalten keine persönlichen Daten und keine Links auf fremde "
+        "Adressen (Regeln in reply_check.yml).",
+    )
     channel_security: PolicyLevel = Field(
         PolicyLevel.ERROR,
         description="Jeder Kanal hat mindestens zwei Admins und Zwei-Faktor-Authentifizierung.",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model.ids import IdKind
 from ..model.layout import DataKind
 from ..model.legal import LegalFile, LegalTopic, Runbook
 from ..model.scenarios import ReplyTemplate
+from ..replycheck.templates import template_ids
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .replycheck import template_check_links
 
 if TYPE_CHECKING:
     from ..parse.corpus import Guideline
@@ -72,6 +74,7 @@ class TemplateView:
     title: str
     text: str
     channels: tuple[Link, ...]
+    check: Link | None = None  # "Vorlage prüfen": opens it in the reply checker
 
 
 @dataclass(frozen=True)
@@ -127,11 +130,13 @@ def _template_view(template: ReplyTemplate, links: Links) -> TemplateView:
     return TemplateView(template.title, template.text, tuple(links.to(IdKind.CHANNEL, c) for c in template.channels))
 
 
-def _topic_view(topic: LegalTopic, links: Links) -> TopicView:
+def _topic_view(topic: LegalTopic, links: Links, checks: tuple[Link, ...]) -> TopicView:
     retention = tuple(RetentionView(r.what, r.how_long, r.where, links.to(IdKind.ROLE, r.deletes))
                       for r in topic.retention)
+    templates = tuple(replace(_template_view(t, links), check=check)
+                      for t, check in zip(topic.templates, checks, strict=True))
     return TopicView(topic.id, topic.title, links.to(IdKind.ROLE, topic.responsible), topic.applies, topic.we_do,
-                     topic.sources, retention, tuple(_template_view(t, links) for t in topic.templates))
+                     topic.sources, retention, templates)
 
 
 def runbook_links(guideline: Guideline, links: Links) -> tuple[Link, ...]:
@@ -149,11 +154,14 @@ def plan_legal(planning: Planning) -> tuple[PlannedPage, ...]:
         return ()
     model: LegalFile = parsed.model
     links = planning.links
+    ids = template_ids(planning.guideline)
     context = LegalPage(
         introduction=model.introduction,
         release=release_view(planning.guideline, links),
         emergencies=runbook_links(planning.guideline, links),
         runbooks=tuple(_runbook_view(runbook, links) for runbook in model.runbooks),
-        topics=tuple(_topic_view(topic, links) for topic in model.topics),
+        topics=tuple(_topic_view(topic, links, template_check_links(ids, parsed, ("topics", index, "templates"),
+                                                                    tuple(t.title for t in topic.templates)))
+                     for index, topic in enumerate(model.topics)),
     )
     return (PlannedPage(urls.LEGAL_PAGE, LEGAL_TITLE, "legal.md.j2", context, parsed.source_map.path),)

@@ -25,6 +25,7 @@ from . import (
     onboarding,
     parties,
     process,
+    replycheck,
     review,
     roles,
     scenarios,
@@ -61,6 +62,7 @@ PLANNERS: tuple[Planner, ...] = (
     parties.plan_parties,
     review.plan_review,
     onboarding.plan_onboarding,
+    replycheck.plan_reply_check,
 )
 """Every page planner of the site; the order does not matter, pages are sorted by URL."""
 

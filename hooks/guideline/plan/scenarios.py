@@ -14,6 +14,7 @@ from ..model.ids import IdKind
 from ..model.layout import DataKind
 from ..model.parties import Party
 from ..model.scenarios import ReplyTemplate, Scenario
+from ..replycheck.templates import template_ids
 from . import links as urls
 from .crisis import crisis_link
 from .flowchart import ChartFigure, scenario_figure
@@ -29,11 +30,14 @@ from .reach import (
     parties_of,
     scenario_reach,
 )
+from .replycheck import template_check_links
 from .search import SCENARIO_BOOST, PageSearch, page_search
 from .summary import LevelBadge, ScenarioSummary, SevereScenarios, level_badges, scenario_summary, severe_scenarios
 
 if TYPE_CHECKING:
+    from ..load.source import DataPath
     from ..parse.corpus import Guideline
+    from ..parse.file import ParsedFile
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class ScenarioPage:
     statements: tuple[StatementNotice, ...] = ()
     summary: ScenarioSummary | None = None  # the phone's first screen: level, deadline, whom to call, first step
     chart: ChartFigure | None = None  # "Ablauf auf einen Blick": steps and escalation as a flowchart
+    template_checks: tuple[Link, ...] = ()  # "Vorlage prüfen": one link per reply template, in their order
 
 
 @dataclass(frozen=True)
@@ -268,6 +273,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     escalation_source = guideline.source_of(guideline.escalation)
     max_response = response_phrase(guideline.organisation.model.max_first_response)
     crisis = crisis_link(planning)
+    ids = template_ids(guideline)
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
                     replace(scenario_index_context(scenarios, levels, links), crisis=crisis,
@@ -280,7 +286,7 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        Deferred(partial(_scenario_page, parsed.model, guideline, links, index)),
+                        Deferred(partial(_scenario_page, parsed, guideline, links, index, ids)),
                         guideline.source_of(parsed),
                         scenario_search(parsed.model),
                         trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
@@ -289,10 +295,13 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     )
 
 
-def _scenario_page(scenario: Scenario, guideline: Guideline, links: Links, index: Link) -> ScenarioPage:
+def _scenario_page(parsed: ParsedFile[Scenario], guideline: Guideline, links: Links, index: Link,
+                   ids: dict[tuple[str, DataPath], str]) -> ScenarioPage:
+    scenario = parsed.model
     reach = scenario_reach(scenario.escalation_level, guideline, links)
     page = scenario_context(scenario, links, index, reach)
     badges = level_badges(guideline.escalation.model.levels)
+    checks = template_check_links(ids, parsed, ("reply_templates",), tuple(t.title for t in scenario.reply_templates))
     return replace(page, statements=statement_notices(scenario.statements, guideline, links),
                    summary=scenario_summary(scenario, guideline, links, page.first_response, reach),
-                   chart=scenario_figure(scenario, links, badges))
+                   chart=scenario_figure(scenario, links, badges), template_checks=checks)

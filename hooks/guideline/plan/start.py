@@ -15,6 +15,7 @@ from .links import Link, Links
 from .onboarding import ONBOARDING_PAGE
 from .page import PlannedPage, Planning
 from .reach import CONTACTS_LINK
+from .replycheck import reply_check_link
 from .scenarios import response_phrase
 from .summary import BadgedScenario, SevereScenarios, badged_scenarios, severe_scenarios
 
@@ -65,6 +66,7 @@ class StartPage:
     crisis_card: Link | None = None  # the one-page crisis card to print
     parties: Link | None = None  # the external parties with their numbers, if the guideline has parties.yml
     severe: SevereScenarios | None = None  # "Krise? Hier zuerst": the playbook and the highest-level scenarios
+    reply_check: Link | None = None  # "Antwort prüfen", under the tone rules at a glance
 
 
 def contact_view(guideline: Guideline) -> ContactView:
@@ -130,5 +132,5 @@ def plan_start(planning: Planning) -> tuple[PlannedPage, ...]:
     guideline = planning.guideline
     crisis = crisis_link(planning)
     context = replace(start_context(guideline, planning.links), crisis=crisis, crisis_card=urls.CRISIS_CARD,
-                      severe=severe_scenarios(guideline, crisis))
+                      severe=severe_scenarios(guideline, crisis), reply_check=reply_check_link())
     return (PlannedPage(urls.START_PAGE, "Start", "start.md.j2", context, guideline.source_of(guideline.organisation)),)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model.tone import Example
 from . import links as urls
 from .links import Link, Links
 from .page import PlannedPage, Planning
+from .replycheck import reply_check_link
 from .scenarios import by_question, question_link
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class TonePage:
     """Context of `tonalitaet.md`."""
 
     rules: tuple[RuleView, ...]
+    reply_check: Link | None = None  # "Antwort prüfen": the rules as a checker for a draft
 
 
 def tone_context(guideline: Guideline, links: Links) -> TonePage:
@@ -42,7 +44,7 @@ def tone_context(guideline: Guideline, links: Links) -> TonePage:
         rules=tuple(
             RuleView(
                 id=rule.id, title=rule.title, rule=rule.rule, why=rule.why, examples=rule.examples,
-                breach_phrases=rule.breach_phrases,
+                breach_phrases=tuple(_shown(p.phrase) for p in rule.phrases),
                 scenarios=tuple(question_link(s) for s in scenarios if rule.id in s.tone_rules),
             )
             for rule in guideline.tone.model.rules
@@ -50,8 +52,13 @@ def tone_context(guideline: Guideline, links: Links) -> TonePage:
     )
 
 
+def _shown(phrase: str) -> str:
+    """Show a phrase that may go on ("unschlagbar*") as readers write it: "unschlagbar…"."""
+    return f"{phrase.rstrip().removesuffix('*')}…" if phrase.rstrip().endswith("*") else phrase
+
+
 def plan_tone(planning: Planning) -> tuple[PlannedPage, ...]:
     """Plan the page of the tone rules."""
     guideline = planning.guideline
-    context = tone_context(guideline, planning.links)
+    context = replace(tone_context(guideline, planning.links), reply_check=reply_check_link())
     return (PlannedPage(urls.TONE_PAGE, "Tonalität", "tone.md.j2", context, guideline.source_of(guideline.tone)),)
