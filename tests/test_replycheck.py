@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from guideline.replycheck.matcher import check_reply
-from guideline.replycheck.normalise import normalise, normalise_phrase, phrase_spans
+from guideline.replycheck.normalise import Normalised, normalise, normalise_phrase, phrase_spans
 from guideline.replycheck.pattern import matches_empty_text, pattern_problem
 from guideline.replycheck.rules import RuleSet, compile_rules, rules_data
 from guideline.site import load_guideline
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import REPO_ROOT, reply_corpus
 
 
@@ -123,3 +125,23 @@ def test_the_corpus_is_large_and_varied() -> None:
 def test_the_python_runner_gives_the_corpus_findings(rules: RuleSet, draft: dict[str, object]) -> None:
     findings = check_reply(rules, str(draft["text"]), draft["channel"], bool(draft["public"]))  # type: ignore[arg-type]
     assert [[f.kind, f.rule_id, f.start, f.end] for f in findings] == draft["findings"]
+
+
+class _CharacterByCharacter(Normalised):
+    """Normalised made only by the loop per character: what the quick text must always equal."""
+
+    def __init__(self, original: str) -> None:
+        self._original, self._starts, self._ends = original, None, ()
+        self.text = self._map()
+
+
+TRICKY = st.sampled_from([*"aAäÄöÖüÜßẞ \t\n\u00a0\u2028xyzΣσİıK\u212a1-.,!", "ǅ", "ŉ", "ﬁ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(TRICKY, max_size=30))
+def test_the_quick_normalised_text_and_spans_are_those_of_the_loop(text: str) -> None:
+    quick, loop = normalise(text), _CharacterByCharacter(text)
+    assert quick.text == loop.text
+    assert [quick.original_span(i, i + 1) for i in range(len(quick.text))] == \
+        [loop.original_span(i, i + 1) for i in range(len(loop.text))]

@@ -14,25 +14,66 @@ in `*` may go on: "unschlagbar*" finds "unschlagbare").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029\u202f")
 FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 PREFIX_MARK = "*"
 
 
-@dataclass(frozen=True)
-class Normalised:
-    """A normalised text and, for each of its characters, the original span [start, end) it stands for."""
+_WHITESPACE_RUN = re.compile("[" + "".join(map(re.escape, sorted(WHITESPACE))) + "]+")
+_FOLD_TABLE = str.maketrans(FOLDS)
+_CONTEXT_LOWER = "\u03a3"  # capital sigma: str.lower() of a whole text lowers it by its context, one by one not
 
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+
+class Normalised:
+    """A normalised text and, for each of its characters, the original span [start, end) it stands for.
+
+    The text is made with string methods of C speed; the spans, a loop per character, only when a match must be
+    mapped back: `check` normalises every template of the guideline, and few of them hold a finding.
+    """
+
+    __slots__ = ("_ends", "_original", "_starts", "text")
+
+    def __init__(self, original: str) -> None:
+        self._original = original
+        self._starts: tuple[int, ...] | None = None
+        self._ends: tuple[int, ...] = ()
+        lowered = original.lower()
+        if len(lowered) == len(original) and _CONTEXT_LOWER not in original:
+            self.text = _WHITESPACE_RUN.sub(" ", lowered.translate(_FOLD_TABLE))
+        else:  # a character lowers to two, or by its context: the loop decides
+            self.text = self._map()
+
+    def _map(self) -> str:
+        """Normalise character by character, noting each result character's original span; return the text."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for index, character in enumerate(self._original):
+            if character in WHITESPACE:
+                if out and out[-1] == " " and ends[-1] == index:
+                    ends[-1] = index + 1
+                    continue
+                out.append(" ")
+                starts.append(index)
+                ends.append(index + 1)
+                continue
+            for lowered in character.lower():
+                for folded in FOLDS.get(lowered, lowered):
+                    out.append(folded)
+                    starts.append(index)
+                    ends.append(index + 1)
+        self._starts, self._ends = tuple(starts), tuple(ends)
+        return "".join(out)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the original span of the normalised span [start, end) (end > start)."""
-        return self.starts[start], self.ends[end - 1]
+        if self._starts is None:
+            self._map()
+        assert self._starts is not None
+        return self._starts[start], self._ends[end - 1]
 
 
 def is_word_character(character: str) -> bool:
@@ -42,24 +83,7 @@ def is_word_character(character: str) -> bool:
 
 def normalise(text: str) -> Normalised:
     """Return the text lowercased, umlauts spelled out and whitespace runs made one space."""
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, character in enumerate(text):
-        if character in WHITESPACE:
-            if out and out[-1] == " " and ends[-1] == index:
-                ends[-1] = index + 1
-                continue
-            out.append(" ")
-            starts.append(index)
-            ends.append(index + 1)
-            continue
-        for lowered in character.lower():
-            for folded in FOLDS.get(lowered, lowered):
-                out.append(folded)
-                starts.append(index)
-                ends.append(index + 1)
-    return Normalised("".join(out), tuple(starts), tuple(ends))
+    return Normalised(text)
 
 
 def normalise_phrase(phrase: str) -> tuple[str, bool]:
