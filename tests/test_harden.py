@@ -236,12 +236,7 @@ class _EveryTagInFull(_OutlineReader):
 
 
 def _outline_in_full(html: str) -> PageOutline:
-    reader = _EveryTagInFull(html)
-    reader.feed(html)
-    reader.close()
-    offsets = reader.insert_after
-    policy_offset = offsets.get("head", offsets.get("html", offsets.get("!doctype", 0)))
-    return PageOutline(policy_offset, tuple(reader.policy_tags), tuple(reader.inline_scripts))
+    return outline_page(html, _EveryTagInFull)
 
 
 def test_the_outline_of_every_built_page_is_the_standard_parsers(built_site: Path) -> None:
