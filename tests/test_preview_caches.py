@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from guideline.plan import scenarios
 from guideline.preview import parse_cache, render_cache
 from guideline.preview.caches import PreviewCaches
-from guideline.preview.search_index import merge_search_index
+from guideline.preview.search_index import entries_by_page, merge_search_index
 from guideline.preview.staging import stage_pages
 from guideline.render.markdown import RenderedPage
 from guideline.site import build_preview, build_site, check_site
@@ -50,6 +51,63 @@ def test_a_rebuild_loads_only_the_edited_file_and_renders_the_same_site(
     assert loads[files:] == [f"{data.name}/scenarios/krise.yml"]
     assert cached.pages == build_site(data, data.parent).pages
     assert 0 < caches.render.rendered < len(cached.pages) / 2
+
+
+def rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    rendered: list[str] = []
+    original = render_cache.render_page
+
+    def render(environment, page):  # type: ignore[no-untyped-def]
+        rendered.append(page.src_uri)
+        return original(environment, page)
+
+    monkeypatch.setattr(render_cache, "render_page", render)
+    return rendered
+
+
+def made_scenario_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    made: list[str] = []
+    original = scenarios._scenario_page
+
+    def make(parsed, *rest):  # type: ignore[no-untyped-def]
+        made.append(parsed.model.id)
+        return original(parsed, *rest)
+
+    monkeypatch.setattr(scenarios, "_scenario_page", make)
+    return made
+
+
+def test_a_step_edit_makes_and_renders_only_its_scenario_page(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    caches = PreviewCaches()
+    build_site(data, data.parent, caches)
+    rendered, made = rendered_pages(monkeypatch), made_scenario_pages(monkeypatch)
+    scenario = data / "scenarios" / "krise.yml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace(
+        "action: Geplante Beiträge pausieren.", "action: Geplante Beiträge sofort pausieren."), encoding="utf-8")
+
+    cached = build_site(data, data.parent, caches)
+
+    assert made == ["krise"]  # the other scenario's page is known unchanged by its inputs, not made to compare
+    assert "szenarien/krise.md" in rendered and "szenarien/beschwerde.md" not in rendered
+    assert "sofort pausieren" in next(p.markdown for p in cached.pages if p.src_uri == "szenarien/krise.md")
+    assert cached.pages == build_site(data, data.parent).pages
+
+
+def test_an_edit_outside_the_scenarios_renders_the_scenario_pages_that_show_it(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    caches = PreviewCaches()
+    build_site(data, data.parent, caches)
+    rendered = rendered_pages(monkeypatch)
+    contacts = data / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("+49 30 23125 101", "+49 30 23125 109"),
+                        encoding="utf-8")
+
+    cached = build_site(data, data.parent, caches)
+
+    assert {"szenarien/krise.md", "szenarien/beschwerde.md"} <= set(rendered)
+    assert cached.pages == build_site(data, data.parent).pages
+    assert any("23125 109" in page.markdown for page in cached.pages if page.src_uri.startswith("szenarien/"))
 
 
 def test_a_rebuild_without_changes_renders_no_page(data: Path) -> None:
@@ -120,17 +178,20 @@ def test_a_new_preview_starts_from_an_empty_pages_folder(tmp_path: Path) -> None
 
 
 def test_the_search_index_keeps_pages_not_rebuilt_and_drops_pages_gone() -> None:
-    previous = {"": ({"location": "", "title": "Start"},),
-                "alt/": ({"location": "alt/", "title": "Alt"},),
-                "b/": ({"location": "b/", "title": "B vorher"}, {"location": "b/#x", "title": "X"})}
+    before = [{"location": "", "title": "Start"}, {"location": "alt/", "title": "Alt"},
+              {"location": "b/", "title": "B vorher"}, {"location": "b/#x", "title": "X „ü“", "n": 1.5}]
+    previous = entries_by_page(before)
     partial = json.dumps({"config": {"lang": ["de"]}, "docs": [{"location": "b/", "title": "B neu"}]})
 
     merged = merge_search_index(partial, previous, frozenset({"b/"}), ["", "b/", "neu/"])
 
-    assert json.loads(merged.text) == {"config": {"lang": ["de"]},
-                                       "docs": [{"location": "", "title": "Start"}, {"location": "b/", "title": "B neu"}]}
-    assert merged.entries == {"": ({"location": "", "title": "Start"},), "b/": ({"location": "b/", "title": "B neu"},),
-                              "neu/": ()}
+    whole = {"config": {"lang": ["de"]}, "docs": [{"location": "", "title": "Start"}, {"location": "b/", "title": "B neu"}]}
+    assert merged.text == json.dumps(whole, separators=(",", ":"))  # as encoding the whole index writes it
+    assert merged.entries == {"": '{"location":"","title":"Start"}', "b/": '{"location":"b/","title":"B neu"}',
+                              "neu/": ""}
+    again = merge_search_index(json.dumps({"config": {}, "docs": []}), entries_by_page(before), frozenset(),
+                               ["", "alt/", "b/"])
+    assert again.text == json.dumps({"config": {}, "docs": before}, separators=(",", ":"))
 
 
 def test_the_preview_reports_a_vanished_address_like_check(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, DiagnosticCode, Position, Severity
 from ..model import strategy
@@ -23,12 +23,26 @@ from ..model.tone import ToneFile
 from ..model.training import TrainingModule
 from .file import ParsedFile
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Guideline:
     """All parsed data files of one guideline, by kind; folder kinds sorted by id, optional kinds may be absent."""
 
     by_kind: Mapping[DataKind, tuple[ParsedFile[Any], ...]]
+    _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, make: Callable[[Guideline], T]) -> T:
+        """Return what a pure function of the whole guideline makes of it, made once per guideline.
+
+        Checks and planners that need the same view (the reply checker's rules, every reply template with its
+        id) ask for it here instead of walking every data file again; the guideline is frozen, so it cannot go
+        stale.
+        """
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]  # type: ignore[no-any-return]
 
     def all_of(self, kind: DataKind) -> tuple[ParsedFile[Any], ...]:
         """Return every parsed file of a kind (none for an absent optional kind)."""

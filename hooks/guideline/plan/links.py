@@ -84,9 +84,15 @@ def anchored(page: str, anchor: str) -> str:
     return f"{page}#{anchor}"
 
 
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
 def reading_key(text: str) -> tuple[str, str]:
     """Return a key that sorts German text as readers expect: umlauts with their base letter, case-blind."""
-    folded = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    folded = text.casefold().translate(_UMLAUTS)  # what decomposing does to German's own letters, at once
+    if folded.isascii():  # nothing left to decompose: nearly every German title and name
+        return (folded, text)
+    folded = unicodedata.normalize("NFKD", folded)
     base = "".join(char for char in folded if not unicodedata.combining(char))
     return (base, text)
 
@@ -96,6 +102,10 @@ class Links:
     """Resolve the guideline's ids to Links; every reference in a page context comes from here."""
 
     labels: Mapping[IdKind, Mapping[str, str]]
+
+    def fingerprint(self) -> tuple[tuple[IdKind, tuple[tuple[str, str], ...]], ...]:
+        """Return every label as a hashable value: equal fingerprints resolve every id to the same link."""
+        return tuple((kind, tuple(labels.items())) for kind, labels in self.labels.items())
 
     def to(self, kind: IdKind, item_id: str) -> Link:
         """Return a link to an item, labelled with its title or name."""

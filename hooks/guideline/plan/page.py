@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -17,18 +17,43 @@ if TYPE_CHECKING:
     from ..parse.corpus import Guideline
 
 
+class Inputs:
+    """What a value is made of, as a key that is cheap to hash and compare: equal inputs make equal values.
+
+    `same` are objects compared by identity (frozen models, which the live preview's parse cache hands back
+    unchanged while their file is), `equal` are compared by value. The key holds the objects, so an identity
+    can never be another object's. The hash is made once.
+    """
+
+    __slots__ = ("same", "equal", "_hash")
+
+    def __init__(self, same: tuple[Any, ...] = (), equal: tuple[Hashable, ...] = ()) -> None:
+        self.same, self.equal = same, equal
+        self._hash = hash((tuple(map(id, same)), equal))
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Inputs) and self._hash == other._hash and len(self.same) == len(other.same)
+                and all(mine is theirs for mine, theirs in zip(self.same, other.same)) and self.equal == other.equal)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
 class Deferred:
     """A page context made only when a page is rendered or compared: `check` plans pages for their addresses only.
 
-    It compares and hashes by its value (the preview's render cache keys on planned pages), and makes the value
-    once. Planning the scenario pages' charts and summaries was most of `check`'s planning time.
+    It compares and hashes by its inputs if it was given them, else by its value (the preview's render cache keys
+    on planned pages). Given inputs, the preview compares a page without making its context; they must name
+    everything `make` reads. It makes the value once. Planning the scenario pages' charts and summaries was most
+    of `check`'s planning time.
     """
 
-    __slots__ = ("_make", "_value")
+    __slots__ = ("_make", "_value", "_inputs")
 
-    def __init__(self, make: Callable[[], Any]) -> None:
+    def __init__(self, make: Callable[[], Any], inputs: Inputs | None = None) -> None:
         self._make: Callable[[], Any] | None = make
         self._value: Any = None
+        self._inputs = inputs
 
     @property
     def value(self) -> Any:
@@ -41,10 +66,14 @@ class Deferred:
         return self._value if self._make is None else self._make()
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Deferred) and self.value == other.value
+        if not isinstance(other, Deferred):
+            return False
+        if self._inputs is not None and other._inputs is not None:
+            return self._inputs == other._inputs
+        return bool(self.value == other.value)
 
     def __hash__(self) -> int:
-        return hash(self.value)
+        return hash(self._inputs) if self._inputs is not None else hash(self.value)
 
 
 def context_of(page: PlannedPage) -> Any:

@@ -7,6 +7,7 @@ against `javascripts/replycheck-rules.js`, which `rules_script` gives as data (r
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from .page import PlannedPage, Planning
 
 REPLY_CHECK_FOLDER = "antwort-pruefen"
 REPLY_CHECK_PAGE = f"{REPLY_CHECK_FOLDER}/index.md"
-TemplateIds = dict[tuple[str, DataPath], str]
+TemplateIds = Mapping[tuple[str, DataPath], str]
 """Each reply template's id in the checker, by its file's display path and its data path (replycheck.templates)."""
 RULES_SCRIPT = "javascripts/replycheck-rules.js"  # reply_check.md.j2 loads it as ../javascripts/replycheck-rules.js
 TEMPLATE_PARAMETER = "vorlage"

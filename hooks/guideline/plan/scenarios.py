@@ -19,7 +19,7 @@ from . import links as urls
 from .crisis import crisis_link
 from .flowchart import ChartFigure, scenario_figure
 from .links import ESCALATION_PAGE, Link, Links, page_of, reading_key
-from .page import Deferred, PlannedPage, Planning
+from .page import Deferred, Inputs, PlannedPage, Planning
 from .reach import (
     NO_PARTIES,
     AlertRow,
@@ -273,7 +273,11 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     escalation_source = guideline.source_of(guideline.escalation)
     max_response = response_phrase(guideline.organisation.model.max_first_response)
     crisis = crisis_link(planning)
-    ids = template_ids(guideline)
+    ids = _ids_by_file(template_ids(guideline))
+    # A scenario page reads its own scenario and the rest of the guideline, never another scenario: so the
+    # preview can tell by these inputs, without making it, that a page is the same as in the last build.
+    rest = guideline.replaced(DataKind.SCENARIO, ())
+    shared = Inputs(same=rest.files(), equal=(links.fingerprint(), index))
     return (
         PlannedPage(urls.SCENARIOS_PAGE, "Szenarien: Was tun, wenn …?", "scenario_index.md.j2",
                     replace(scenario_index_context(scenarios, levels, links), crisis=crisis,
@@ -286,7 +290,8 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
                     escalation_source),
         *(
             PlannedPage(page_of(IdKind.SCENARIO, parsed.model.id), parsed.model.title, "scenario.md.j2",
-                        Deferred(partial(_scenario_page, parsed, guideline, links, index, ids)),
+                        _deferred_page(parsed, rest, links, index, ids.get(str(guideline.source_of(parsed)), {}),
+                                       shared),
                         guideline.source_of(parsed),
                         scenario_search(parsed.model),
                         trail=(urls.START, Link("Szenarien", urls.SCENARIOS_PAGE)))
@@ -295,8 +300,22 @@ def plan_scenarios(planning: Planning) -> tuple[PlannedPage, ...]:
     )
 
 
+def _ids_by_file(ids: Mapping[tuple[str, DataPath], str]) -> dict[str, dict[tuple[str, DataPath], str]]:
+    by_file: dict[str, dict[tuple[str, DataPath], str]] = {}
+    for key, template_id in ids.items():
+        by_file.setdefault(key[0], {})[key] = template_id
+    return by_file
+
+
+def _deferred_page(parsed: ParsedFile[Scenario], rest: Guideline, links: Links, index: Link,
+                   ids: Mapping[tuple[str, DataPath], str], shared: Inputs) -> Deferred:
+    """Return a scenario page's context, made when needed, keyed by all it reads (`shared`: all but the scenario)."""
+    return Deferred(partial(_scenario_page, parsed, rest, links, index, ids),
+                    Inputs(same=(parsed,), equal=(shared, tuple(ids.items()))))
+
+
 def _scenario_page(parsed: ParsedFile[Scenario], guideline: Guideline, links: Links, index: Link,
-                   ids: dict[tuple[str, DataPath], str]) -> ScenarioPage:
+                   ids: Mapping[tuple[str, DataPath], str]) -> ScenarioPage:
     scenario = parsed.model
     reach = scenario_reach(scenario.escalation_level, guideline, links)
     page = scenario_context(scenario, links, index, reach)

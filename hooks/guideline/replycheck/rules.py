@@ -116,7 +116,14 @@ def usable_pattern(pattern: str) -> bool:
 
 
 def compile_rules(guideline: Guideline) -> RuleSet:
-    """Compile the tone rules, the channels and reply_check.yml into one rule set; unusable patterns are left out."""
+    """Compile the tone rules, the channels and reply_check.yml into one rule set; unusable patterns are left out.
+
+    Made once per guideline: the checks and the checker's page all read the same rule set.
+    """
+    return guideline.derived(_compile_rules)
+
+
+def _compile_rules(guideline: Guideline) -> RuleSet:
     settings = reply_check_file(guideline)
     placeholder = PatternCheck("placeholder", "platzhalter", "Platzhalter", settings.placeholder.message,
                                settings.placeholder.pattern, "error")

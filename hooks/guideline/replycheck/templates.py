@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -38,10 +39,13 @@ class TemplateText:
     channels: tuple[str, ...]
 
 
-def placed_templates(guideline: Guideline) -> Iterator[PlacedTemplate]:
-    """Yield every reply template of every data file, in file order."""
-    for parsed in guideline.files():
-        yield from _templates_in(parsed, parsed.model, (), (), "")
+def placed_templates(guideline: Guideline) -> tuple[PlacedTemplate, ...]:
+    """Return every reply template of every data file, in file order; found once per guideline."""
+    return guideline.derived(_placed_templates)
+
+
+def _placed_templates(guideline: Guideline) -> tuple[PlacedTemplate, ...]:
+    return tuple(placed for parsed in guideline.files() for placed in _templates_in(parsed, parsed.model, (), (), ""))
 
 
 def _templates_in(parsed: ParsedFile[Any], value: Any, path: DataPath, channels: tuple[str, ...],
@@ -84,6 +88,10 @@ def _channels_named_by(model: BaseModel) -> tuple[str, ...]:
 
 def template_texts(guideline: Guideline) -> tuple[TemplateText, ...]:
     """Return every reply template with a unique id made of its holder's id and its title."""
+    return guideline.derived(_template_texts)
+
+
+def _template_texts(guideline: Guideline) -> tuple[TemplateText, ...]:
     found: list[TemplateText] = []
     used: set[str] = set()
     for placed in placed_templates(guideline):
@@ -104,8 +112,12 @@ def _shortened(slug: str, limit: int = 60) -> str:
     return cut[: cut.rfind("-")] if "-" in cut else slug[:limit]
 
 
-def template_ids(guideline: Guideline) -> dict[tuple[str, DataPath], str]:
+def template_ids(guideline: Guideline) -> Mapping[tuple[str, DataPath], str]:
     """Return each template's id by the file it stands in and its data path, for the pages that show it."""
-    placed = tuple(placed_templates(guideline))
-    return {(str(p.parsed.source_map.path), p.data_path): text.id
-            for p, text in zip(placed, template_texts(guideline), strict=True)}
+    return guideline.derived(_template_ids)
+
+
+def _template_ids(guideline: Guideline) -> Mapping[tuple[str, DataPath], str]:
+    placed = placed_templates(guideline)
+    return MappingProxyType({(str(p.parsed.source_map.path), p.data_path): text.id
+            for p, text in zip(placed, template_texts(guideline), strict=True)})
