@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -23,6 +24,8 @@ from guideline.plan.pages import PlannedPage, plan_pages
 from guideline.plan.summary import BadgedScenario, LevelBadge
 from guideline.render.markdown import render_pages
 from guideline.site import load_guideline
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DATA = REPO_ROOT / "tests" / "golden" / "guideline_data"
@@ -484,3 +487,10 @@ def test_with_prerequisites_is_transitive_and_ignores_unknown_ids() -> None:
 def test_reading_key_sorts_umlauts_with_their_base_letter() -> None:
     words = ["Zebra", "Ärger", "apfel", "Ofen", "Öl"]
     assert sorted(words, key=reading_key) == ["apfel", "Ärger", "Ofen", "Öl", "Zebra"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from([*"aAäÄoOöÖuUüÜßẞéÉç Zz-1", "\u0308", "ﬁ", "İ", "Å", "Å"]), max_size=12))
+def test_reading_key_is_the_decomposed_text_without_marks(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    assert reading_key(text) == ("".join(c for c in decomposed if not unicodedata.combining(c)), text)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from guideline.replycheck import matcher
 from guideline.replycheck.matcher import check_reply
 from guideline.replycheck.normalise import Normalised, normalise, normalise_phrase, phrase_spans
 from guideline.replycheck.pattern import matches_empty_text, pattern_problem
@@ -145,3 +146,35 @@ def test_the_quick_normalised_text_and_spans_are_those_of_the_loop(text: str) ->
     assert quick.text == loop.text
     assert [quick.original_span(i, i + 1) for i in range(len(quick.text))] == \
         [loop.original_span(i, i + 1) for i in range(len(loop.text))]
+
+
+def _links_one_by_one(hosts: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """The link finder as first written: try every index (the JavaScript runner still does)."""
+    found, index = [], 0
+    while index < len(text):
+        lowered = (text[index:index + length].lower() for length in (8, 7, 4))
+        if any(start in ("https://", "http://", "www.") for start in lowered) and (
+                index == 0 or not text[index - 1].isalnum()):
+            end = index
+            while end < len(text) and text[end] not in " \t\n\r<>\"'“”„»«":
+                end += 1
+            while end > index and text[end - 1] in ".,;:!?)":
+                end -= 1
+            if not matcher._allowed_host(matcher._host(text[index:end].lower()), hosts):
+                found.append((index, end))
+            index = max(end, index + 1)
+        else:
+            index += 1
+    return found
+
+
+LINKY = st.sampled_from(["http://", "https://", "www.", "HTTP://", "wWw.", "h", "w", "s", "ſ", "x", "ä", " ", ".",
+                         ":", "/", ")", "!", "1", "example.org", "beispiel.example"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(LINKY, max_size=12))
+def test_links_are_found_where_trying_every_index_finds_them(rules: RuleSet, parts: list[str]) -> None:
+    text = "".join(parts)
+    found = [(f.start, f.end) for f in check_reply(rules, text, None, True, frozenset({"link"}))]
+    assert found == _links_one_by_one(rules.link_hosts, text)

@@ -42,7 +42,10 @@ class PageSearch:
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
     """Return the lowercase words of the texts: the vocabulary that confirms a compound's parts."""
-    return frozenset(word.casefold() for text in texts for word in _WORD_RE.findall(text))
+    words: set[str] = set()
+    for text in texts:
+        words.update(_WORD_RE.findall(text))
+    return frozenset(map(str.casefold, words))
 
 
 def _is_word(part: str, vocabulary: frozenset[str]) -> bool:

@@ -13,7 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Entries = tuple[dict[str, Any], ...]
+Entries = str
+"""A page's index entries as the index writes them: JSON objects joined by commas ("" for none). Kept as text, a
+merge writes the whole index by joining texts instead of encoding every page's entries again."""
+
+_JSON = json.JSONEncoder(separators=(",", ":"), default=str)  # as the search plugins write the index
 
 
 @dataclass(frozen=True)
@@ -30,20 +34,22 @@ def page_address(entry: Mapping[str, Any]) -> str:
 
 
 def entries_by_page(docs: Iterable[dict[str, Any]]) -> dict[str, Entries]:
-    """Group index entries by the page they belong to, keeping their order."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    """Group index entries by the page they belong to, keeping their order, each page's as JSON text."""
+    grouped: dict[str, list[str]] = {}
     for entry in docs:
-        grouped.setdefault(page_address(entry), []).append(entry)
-    return {address: tuple(entries) for address, entries in grouped.items()}
+        grouped.setdefault(page_address(entry), []).append(_JSON.encode(entry))
+    return {address: ",".join(entries) for address, entries in grouped.items()}
 
 
 def merge_search_index(partial: str, previous: Mapping[str, Entries], rebuilt: frozenset[str],
                        pages: Sequence[str]) -> MergedIndex:
-    """Return the index of `pages` (addresses, in site order): rebuilt pages from `partial`, others from `previous`."""
+    """Return the index of `pages` (addresses, in site order): rebuilt pages from `partial`, others from `previous`.
+
+    The text is what encoding the whole index at once gives, byte for byte.
+    """
     index = json.loads(partial)
     fresh = entries_by_page(index.get("docs", ()))
-    entries = {address: fresh.get(address, ()) if address in rebuilt else previous.get(address, ())
+    entries = {address: fresh.get(address, "") if address in rebuilt else previous.get(address, "")
                for address in pages}
-    docs = [entry for address in pages for entry in entries[address]]
-    text = json.dumps({"config": index.get("config", {}), "docs": docs}, separators=(",", ":"), default=str)
-    return MergedIndex(text, entries)
+    docs = ",".join(text for text in entries.values() if text)
+    return MergedIndex(f'{{"config":{_JSON.encode(index.get("config", {}))},"docs":[{docs}]}}', entries)

@@ -6,6 +6,7 @@ is run through both and they must agree on every finding. Offsets count code poi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ a reader's draft, not a reason to stop a build)."""
 ALL_KINDS = frozenset({"tone", "address", "placeholder", "personal-data", "length", "shouting", "link", "greeting",
                        "sign-off"})
 _LINK_START = ("https://", "http://", "www.")
+# The starts in any case, spelled out: IGNORECASE would also take Unicode look-alikes ("ſ" for "s"), lower() not.
+_LINK_CANDIDATE = re.compile("|".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in start)
+                                      for start in _LINK_START))
 _LINK_END = frozenset(" \t\n\r<>\"'“”„»«")
 _SENTENCE_END = frozenset(".!?:\n\"„")
 
@@ -188,26 +192,19 @@ def _exclamations(rules: RuleSet, text: str) -> Iterator[Finding]:
 def _links(rules: RuleSet, text: str) -> Iterator[Finding]:
     if not rules.link_hosts:
         return
-    index = 0
-    while index < len(text):
-        if _link_starts(text, index):
-            end = index
-            while end < len(text) and text[end] not in _LINK_END:
-                end += 1
-            while end > index and text[end - 1] in ".,;:!?)":
-                end -= 1
-            if not _allowed_host(_host(text[index:end].lower()), rules.link_hosts):
-                yield Finding("link", "link-host", "warning", index, end, rules.link_message, "rule:link")
-            index = max(end, index + 1)
-        else:
-            index += 1
-
-
-def _link_starts(text: str, index: int) -> bool:
-    if text[index] not in "hHwW":  # every start is "http…" or "www.", in any case: a quick way past the rest
-        return False
-    starts = any(text[index:index + len(start)].lower() == start for start in _LINK_START)
-    return starts and (index == 0 or not is_word_character(text[index - 1]))
+    index = 0  # where the next link may start: links do not overlap
+    for candidate in _LINK_CANDIDATE.finditer(text):  # no start ends inside another, so finditer skips none
+        start = candidate.start()
+        if start < index or (start > 0 and is_word_character(text[start - 1])):
+            continue
+        end = start
+        while end < len(text) and text[end] not in _LINK_END:
+            end += 1
+        while end > start and text[end - 1] in ".,;:!?)":
+            end -= 1
+        if not _allowed_host(_host(text[start:end].lower()), rules.link_hosts):
+            yield Finding("link", "link-host", "warning", start, end, rules.link_message, "rule:link")
+        index = max(end, start + 1)
 
 
 def _host(link: str) -> str:
