@@ -14,6 +14,7 @@ import pytest
 from guideline.codes import all_codes
 from guideline.diagnostics import format_report
 from guideline.model.ids import IdKind, defined_items
+from guideline.model.layout import DataKind
 from guideline.model.training import TrainingModule
 from guideline.parse.corpus import Guideline
 from guideline.plan import links as urls
@@ -494,3 +495,19 @@ def test_reading_key_sorts_umlauts_with_their_base_letter() -> None:
 def test_reading_key_is_the_decomposed_text_without_marks(text: str) -> None:
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
     assert reading_key(text) == ("".join(c for c in decomposed if not unicodedata.combining(c)), text)
+
+
+def test_a_derived_view_is_made_once_per_guideline_and_anew_for_a_changed_one() -> None:
+    guideline = load_guideline(GOLDEN_DATA, REPO_ROOT)[0]
+    assert guideline is not None
+    made: list[int] = []
+
+    def count_scenarios(g: Guideline) -> int:
+        made.append(1)
+        return len(g.scenarios)
+
+    assert guideline.derived(count_scenarios) == guideline.derived(count_scenarios) == 2
+    assert urls.resolve_links(guideline) is urls.resolve_links(guideline)
+    without = guideline.replaced(DataKind.SCENARIO, ())
+    assert without.derived(count_scenarios) == 0
+    assert len(made) == 2

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, DiagnosticCode, Severity
 from ..model.matrix import MatrixFile
 from ..parse.corpus import Guideline
+from ..replycheck.templates import placed_templates
 from .findings import finding_at, place_of
-from .templates import placed_templates
 
 BROADCAST_TASK_CODE = "G370"
 BROADCAST_TEMPLATE_CODE = "G371"

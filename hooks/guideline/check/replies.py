@@ -158,7 +158,7 @@ def check_templates_pass_reply_check(guideline: Guideline, severity: Severity) -
     rules = compile_rules(guideline)
     for placed in placed_templates(guideline):
         name = f"die Antwortvorlage '{placed.template.title}'"
-        for finding in _template_findings(rules, placed.template.text, TEMPLATE_KINDS - {"tone"}):
+        for finding in check_reply(rules, placed.template.text, None, True, TEMPLATE_KINDS - {"tone"}):
             yield _diagnostic(placed.parsed, (*placed.data_path, "text"), TEMPLATE_FINDING_CODE, name,
                               placed.template.text, finding, severity)
 
@@ -169,10 +169,6 @@ def statement_breach_phrases(guideline: Guideline) -> Iterator[tuple[ParsedFile[
     for parsed in guideline.all_of(DataKind.STATEMENT):
         for phrase in breach_phrases_in(guideline, rules, parsed.model.text):
             yield parsed, phrase
-
-
-def _template_findings(rules: RuleSet, text: str, kinds: frozenset[str]) -> tuple[Finding, ...]:
-    return check_reply(rules, text, None, True, kinds)
 
 
 def quoted(text: str, finding: Finding) -> str:

@@ -131,7 +131,14 @@ def matrix_anchor(channel_id: str) -> str:
 
 
 def resolve_links(guideline: Guideline) -> Links:
-    """Gather every id of the guideline with the label its links show (the registry names the attribute)."""
+    """Gather every id of the guideline with the label its links show (the registry names the attribute).
+
+    Made once per guideline: the page planners and the reply checker's rules script share it.
+    """
+    return guideline.derived(_resolve_links)
+
+
+def _resolve_links(guideline: Guideline) -> Links:
     labels: dict[IdKind, dict[str, str]] = {kind: {} for kind in IdKind}
     for parsed in guideline.files():
         for kind, item in defined_items(parsed.model):
